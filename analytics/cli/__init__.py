@@ -1,0 +1,44 @@
+"""The command line of SPEC 5: ``python -m analytics COMMAND ...``.
+
+Every ``cmd_*.py`` module of this package is one command and defines ``NAME``, ``HELP``,
+``add_arguments(parser)`` and ``run(args) -> int``. Modules import only the standard library at the top and
+load pandas/duckdb inside ``run`` so ``--help`` stays instant; none may import streamlit or plotly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+
+def _command_modules():
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name.startswith("cmd_"):
+            yield importlib.import_module(f"{__name__}.{info.name}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analytics", description="流程穿越 analytics")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in _command_modules():
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        command.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args._run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the user gets a sentence, never a traceback
+        from analytics.errors import UserFacingError
+
+        if isinstance(exc, UserFacingError):
+            print(f"錯誤 / error: {exc}", file=sys.stderr)
+            return 2
+        raise
