@@ -68,11 +68,21 @@ class SheetReport:
 class ParsedFile:
     """Everything read from one uploaded file.
 
-    ``tables[key]`` is a DataFrame with one column per ``schema`` column key (canonical, typed: dates as
-    ``datetime.date``/datetime64, vocab as canonical terms, yes/no as bool, hours as float, ints as Int64,
-    IDs as str) plus ``_sheet`` and ``_row`` (spreadsheet row number), and for walkthroughs ``activity_key``.
+    ``tables[key]`` is a DataFrame with one column per ``schema`` column key, in schema order, then the extras
+    (walkthroughs: ``activity_key``; issues: ``category_is_standard``), then ``_sheet`` (str; ``""`` for CSV) and
+    ``_row`` (int64, the spreadsheet row number; rows expanded from one 工號 cell share it). Column dtypes:
+
+    - text, IDs and vocabulary terms: ``object`` holding ``str`` (canonical Traditional term for vocabularies),
+      ``None`` when blank;
+    - dates: ``object`` holding ``datetime.date`` (never datetime64), ``None`` when blank — the roster's
+      ``effective_date`` may be ``None`` (the store fills the import date);
+    - hours: ``float64`` (NaN when blank); integers: ``Int64``; ``needs_support``: ``bool`` (default applied);
+      ``copy_sent``: nullable ``boolean``; ``category_is_standard``: ``bool``.
+
     Only valid rows are in ``tables``; rows with an error are in ``rejects[key]`` with the original cell texts
-    under the file's own headers plus ``_sheet``, ``_row``.
+    under the file's own headers plus ``_sheet``, ``_row`` and ``_reason`` (every reason of the row, zh-Hant,
+    joined with "；"). A sheet recognised as a table always has its key in ``tables`` and ``rejects`` (possibly
+    empty frames); a refused file has neither.
     """
 
     file_name: str

@@ -21,10 +21,10 @@ def migration_files() -> list[tuple[int, Path]]:
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     exists = con.execute(
         "select count(*) from information_schema.tables where table_name = 'schema_version'"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     if not exists:
         return 0
-    return con.execute("select coalesce(max(version), 0) from schema_version").fetchone()[0]
+    return con.execute("select coalesce(max(version), 0) from schema_version").fetchall()[0][0]
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> int:

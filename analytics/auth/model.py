@@ -1,0 +1,56 @@
+"""Who is signed in and what they may do (SPEC 8): roles, the ``User`` record and the typed refusals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analytics.errors import UserFacingError
+from analytics.textnorm import match_key
+
+ADMIN = "admin"
+LEAD = "lead"  # the lead department (牽頭部門) of a company: uploads and rolls back for its scope
+VIEWER = "viewer"  # an executive: reads its company's scope
+ROLES: tuple[str, ...] = (ADMIN, LEAD, VIEWER)
+
+
+@dataclass(frozen=True)
+class User:
+    """A signed-in person.
+
+    ``company`` is the company name as the administrator typed it (shown to people); ``company_key`` is its
+    ``match_key`` (the identity used by scopes, SPEC 2). Admins have no company: ``None`` means everything.
+    """
+
+    username: str
+    display_name: str
+    role: str
+    company: str | None = None
+
+    @property
+    def company_key(self) -> str | None:
+        """``match_key(company)``, or ``None`` for an admin (everything)."""
+        if self.role == ADMIN or not self.company:
+            return None
+        return match_key(self.company)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == ADMIN
+
+
+class AuthError(UserFacingError):
+    """A refusal the user can read (bad input to the user store, a missing users file, ...)."""
+
+
+class ScopeDenied(AuthError, PermissionError):
+    """The requested company scope lies outside the signed-in user's (SPEC 8: enforced where data is read)."""
+
+    def __init__(self, message: str, *, username: str, requested: str | None, allowed: str | None) -> None:
+        super().__init__(message)
+        self.username = username
+        self.requested = requested
+        self.allowed = allowed
+
+
+class RoleDenied(AuthError, PermissionError):
+    """The signed-in user's role may not do this (e.g. a viewer uploading)."""

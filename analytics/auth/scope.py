@@ -1,0 +1,180 @@
+"""Scope rules of SPEC 8: which companies a user may read, upload for and roll back.
+
+A scope is a company key (``match_key`` of its name) and includes what rolls up to it (SPEC 4.3): 總部 includes all
+companies, a province includes itself and its cities, a city itself. ``None`` means everything. The pages pass
+``effective_scope(...)`` — never the raw value from the URL or the sidebar — to the metrics functions, so the
+scope is enforced where data is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from analytics.auth.model import ADMIN, LEAD, VIEWER, RoleDenied, ScopeDenied, User
+from analytics.textnorm import match_key
+
+HQ_LEVEL = "總部"
+
+
+@dataclass(frozen=True)
+class CompanyTree:
+    """Company key → (level, parent key), from the roster (``analytics.metrics.scope.load_companies``)."""
+
+    levels: Mapping[str, str] = field(default_factory=dict)
+    parents: Mapping[str, str | None] = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Mapping]) -> CompanyTree:
+        """Build from records with ``company_key``, ``level`` and ``parent_key`` (e.g. ``df.to_dict("records")``)."""
+        levels: dict[str, str] = {}
+        parents: dict[str, str | None] = {}
+        for row in rows:
+            key = row.get("company_key") or match_key(row.get("company"))
+            if not key:
+                continue
+            levels[key] = str(row.get("level") or "")
+            parent = row.get("parent_key")
+            if not parent and row.get("parent_company"):
+                parent = match_key(row.get("parent_company"))
+            parents[key] = parent if isinstance(parent, str) and parent else None
+        return cls(levels, parents)
+
+    @classmethod
+    def coerce(cls, tree: object) -> CompanyTree:
+        """Accept a ``CompanyTree``, a pandas DataFrame of companies, or an iterable of mappings."""
+        if isinstance(tree, CompanyTree):
+            return tree
+        if tree is None:
+            return cls()
+        if hasattr(tree, "to_dict"):
+            return cls.from_rows(tree.to_dict("records"))
+        return cls.from_rows(tree)
+
+    def merged(self, other: CompanyTree) -> CompanyTree:
+        """This tree with ``other``'s companies added (e.g. a roster being uploaded that names new cities)."""
+        return CompanyTree({**self.levels, **other.levels}, {**self.parents, **other.parents})
+
+    def is_hq(self, key: str) -> bool:
+        return self.levels.get(key) == HQ_LEVEL
+
+    def contains(self, root: str | None, key: str | None) -> bool:
+        """Whether scope ``root`` includes company ``key`` (``root`` None = everything)."""
+        if root is None:
+            return True
+        if not key:
+            return False
+        if root == key or self.is_hq(root):
+            return True
+        seen: set[str] = set()
+        parent = self.parents.get(key)
+        while parent and parent not in seen:  # walk up; a cycle in bad data must not loop forever
+            if parent == root:
+                return True
+            seen.add(parent)
+            parent = self.parents.get(parent)
+        return False
+
+    def keys_within(self, root: str | None) -> list[str]:
+        """Every known company key in scope ``root``, sorted."""
+        return sorted(k for k in self.levels if self.contains(root, k))
+
+
+def allowed_scope_key(user: User | None) -> str | None:
+    """The widest scope ``user`` may read: their company key, or ``None`` (everything) in local mode or for admins."""
+    if user is None or user.is_admin:
+        return None
+    return user.company_key
+
+
+def _user_sees_everything(user: User | None, tree: CompanyTree) -> bool:
+    root = allowed_scope_key(user)
+    return root is None or tree.is_hq(root)
+
+
+def effective_scope(user: User | None, requested_scope_key: str | None, company_tree: object) -> str | None:
+    """The scope to pass to the metrics functions for ``user`` asking for ``requested_scope_key``.
+
+    ``None`` requested means "as wide as allowed": everything for admins, local mode and 總部 users, else the
+    user's own company. A request outside the user's scope raises ``ScopeDenied`` (SPEC 8).
+    """
+    tree = CompanyTree.coerce(company_tree)
+    requested = match_key(requested_scope_key) or None  # keys are match_key-folded; folding is idempotent
+    root = allowed_scope_key(user)
+    if requested is None:
+        return None if _user_sees_everything(user, tree) else root
+    if tree.contains(root, requested):
+        return requested
+    raise ScopeDenied(
+        f"{user.username} 無權查看此公司範圍 / {user.username} may not read this company scope",
+        username=user.username,
+        requested=requested,
+        allowed=root,
+    )
+
+
+def scope_options(user: User | None, company_tree: object) -> list[str]:
+    """Company keys the user may pick in the sidebar (their scope's companies)."""
+    tree = CompanyTree.coerce(company_tree)
+    return tree.keys_within(None if _user_sees_everything(user, tree) else allowed_scope_key(user))
+
+
+def can_import(user: User | None, parsed_company_keys: Iterable[str | None], company_tree: object = None) -> bool:
+    """Whether ``user`` may upload a file touching these companies (SPEC 8: leads for their scope).
+
+    Rows whose company is unknown (``None``/empty: a 工號 not on the roster, an issue without 責任單位) cannot
+    land in another company's scope, so they do not block a lead's upload.
+    """
+    if user is None or user.is_admin:
+        return True
+    if user.role != LEAD:
+        return False
+    tree = CompanyTree.coerce(company_tree)
+    root = user.company_key
+    return all(tree.contains(root, key) for key in parsed_company_keys if key)
+
+
+def require_import(user: User | None, parsed_company_keys: Iterable[str | None], company_tree: object = None) -> None:
+    """``can_import`` or a ``RoleDenied`` with a sentence naming the companies outside the user's scope."""
+    keys = [k for k in parsed_company_keys if k]
+    if can_import(user, keys, company_tree):
+        return
+    if user.role == VIEWER:
+        raise RoleDenied(f"檢視者不能匯入資料 / {user.username} is a viewer and cannot import")
+    tree = CompanyTree.coerce(company_tree)
+    outside = sorted({k for k in keys if not tree.contains(user.company_key, k)})
+    raise RoleDenied(
+        f"檔案含有 {user.company} 範圍以外的公司：{'、'.join(outside)} / the file holds companies outside "
+        f"{user.company}'s scope: {', '.join(outside)}"
+    )
+
+
+def can_rollback(user: User | None, batch: Mapping, company_tree: object = None,
+                 users: Mapping[str, User] | None = None) -> bool:
+    """Whether ``user`` may roll back ``batch`` (a row of ``list_batches``).
+
+    Admins (and local mode) may roll back any batch. A lead may roll back batches of its own scope: the batch's
+    company is ``batch["company_key"]`` when the store records it, else the company of the user who imported it
+    (looked up in ``users``, by default the users file). A batch whose company cannot be told (imported from the
+    command line or by a removed user) is for admins only. Viewers never roll back.
+    """
+    if user is None or user.is_admin:
+        return True
+    if user.role != LEAD:
+        return False
+    company_key = batch.get("company_key")
+    if not company_key:
+        if users is None:
+            from analytics.auth.users import UserStore
+
+            users = {u.username: u for u in UserStore.load().users()}
+        importer = users.get(str(batch.get("imported_by") or "").lower())
+        company_key = importer.company_key if importer is not None else None
+    if not company_key:
+        return False
+    return CompanyTree.coerce(company_tree).contains(user.company_key, company_key)
+
+
+def role_label_key(role: str) -> str:
+    """The i18n key naming a role."""
+    return f"auth.role.{role if role in (ADMIN, LEAD, VIEWER) else 'local'}"

@@ -1,0 +1,90 @@
+"""``build_briefing``: compute the whole briefing model once (SPEC 6); the writers only render it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+
+from analytics.briefing.context import BriefContext
+from analytics.briefing.model import Briefing
+from analytics.briefing.sections_activity import discipline_section, volume_section, volume_totals
+from analytics.briefing.sections_headline import headline_section
+from analytics.briefing.sections_issues import issue_figures, pareto_section, quality_section, resolution_section
+from analytics.briefing.sections_quota import (
+    load_year_results,
+    owed_section,
+    pace_section,
+    quota_section,
+    relevant_results,
+)
+from analytics.briefing.summary import summary_sentences
+from analytics.errors import UserFacingError
+from analytics.i18n import LANGUAGES, t
+from analytics.metrics.periods import parse_period, previous_period
+from analytics.metrics.scope import load_companies, resolve_company_key
+
+
+def build_briefing(
+    con: duckdb.DuckDBPyConnection,
+    period: str,
+    *,
+    scope: str | None = None,
+    as_of: dt.date | None = None,
+    lang: str = "zh-Hant",
+    generated_on: dt.date | None = None,
+) -> Briefing:
+    """The 服務分析會簡報 of ``period`` (``2026`` / ``2026Q3`` / ``2026-10``) for ``scope``.
+
+    ``scope`` is a company name in any spelling ``match_key`` folds together, or its key, or None for all
+    companies; it includes what rolls up to it (a province its cities, 總部 all). ``as_of`` (default today) dates
+    the quota statuses, pace and issue figures. Raises a UserFacingError for an unknown period or company, or
+    when the database has no roster yet.
+    """
+    lang = lang if lang in LANGUAGES else "zh-Hant"
+    today = dt.date.today()
+    as_of = as_of or today
+    p = parse_period(period, lang)
+    companies = load_companies(con)
+    if companies.empty:
+        raise UserFacingError(t("brief.err.no_data", lang))
+    scope_key = resolve_company_key(con, scope, lang)
+    ctx = BriefContext(con, lang, p, previous_period(p), as_of, scope_key)
+    company_name = (companies.loc[companies["company_key"] == scope_key, "company"].iloc[0]
+                    if scope_key else t("brief.all_companies", lang))
+
+    totals = volume_totals(ctx, p)
+    previous_totals = volume_totals(ctx, ctx.previous)
+    issues_now = issue_figures(ctx, ctx.period)
+    issues_before = issue_figures(ctx, ctx.previous)
+    year_results = load_year_results(ctx)
+    relevant = relevant_results(ctx, year_results)
+
+    sections = [
+        headline_section(ctx, totals, previous_totals, issues_now, issues_before),
+        quota_section(ctx, relevant, year_results),
+        pace_section(ctx, relevant),
+        volume_section(ctx, totals),
+        pareto_section(ctx),
+        resolution_section(ctx),
+        owed_section(ctx, relevant),
+        discipline_section(ctx),
+        quality_section(ctx),
+    ]
+    labels = {key: t(f"brief.label.{key}", lang) for key in
+              ("company", "period", "as_of", "generated", "summary", "page", "cover_sheet", "no_rows", "truncated")}
+    return Briefing(
+        lang=lang,
+        title=t("brief.title", lang),
+        company=str(company_name),
+        scope_key=scope_key,
+        period=p.code,
+        period_label=ctx.period_label(p),
+        period_kind=p.kind,
+        previous_period=ctx.previous.code,
+        as_of=as_of,
+        generated_on=generated_on or today,
+        summary=summary_sentences(ctx, totals, previous_totals, issues_now, relevant, sections),
+        sections=sections,
+        labels=labels,
+    )

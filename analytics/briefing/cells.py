@@ -1,0 +1,64 @@
+"""Cell values as the writers show them: one rounding rule for Word, PowerPoint and the page preview.
+
+Also the formula guard of SPEC 6: text exported to Excel never starts a formula.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+
+# A text cell starting with one of these could be taken for a formula (or DDE) by Excel/LibreOffice (SPEC 6).
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """``text`` made inert for a spreadsheet: a leading apostrophe before = + - @ tab CR (SPEC 6)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def is_missing(value: object) -> bool:
+    """None, NaN, NaT and pandas NA are all 'no value'."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def as_date(value: object) -> dt.date | None:
+    """A date cell as ``datetime.date`` (pandas Timestamps and datetimes included)."""
+    if is_missing(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def display(value: object, fmt: str) -> str:
+    """The text shown for ``value`` in a Word/PowerPoint table cell: int 1,234 · pct 45.0% · num 3.5 · date ISO."""
+    if is_missing(value):
+        return "—"
+    if fmt == "int":
+        return f"{int(round(float(value))):,}"
+    if fmt == "dint":
+        return f"{int(round(float(value))):+,}"
+    if fmt == "dpct":
+        return f"{float(value) * 100:+.1f}%"
+    if fmt == "pct":
+        return f"{float(value) * 100:.1f}%"
+    if fmt == "num":
+        return f"{float(value):,.1f}"
+    if fmt == "date":
+        day = as_date(value)
+        return day.isoformat() if day else "—"
+    return str(value)

@@ -1,0 +1,67 @@
+"""What every section builder needs: the connection, period, scope, language and the label helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from analytics.i18n import t
+from analytics.metrics.periods import Period
+from analytics.schema import VOCABULARIES
+from analytics.textnorm import to_simplified_ui
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+STATUS_SEVERITY = {"missed": 0, "at_risk": 1, "in_progress": 2, "not_started": 3, "on_track": 4, "met": 5, "n/a": 6}
+
+
+@dataclass
+class BriefContext:
+    """The inputs of one briefing, shared by the section builders."""
+
+    con: duckdb.DuckDBPyConnection
+    lang: str
+    period: Period
+    previous: Period
+    as_of: dt.date
+    scope_key: str | None
+
+    def t(self, key: str, /, **params: object) -> str:
+        """A catalogue message in the briefing's language."""
+        return t(key, self.lang, **params)
+
+    def term(self, vocab: str, canonical: object) -> str:
+        """A vocabulary term (stored canonical Traditional) in the briefing's language."""
+        if canonical is None or (isinstance(canonical, float) and pd.isna(canonical)):
+            return ""
+        text = str(canonical)
+        if self.lang == "en":
+            return VOCABULARIES[vocab].english(text)
+        if self.lang == "zh-Hans":
+            return to_simplified_ui(text)
+        return text
+
+    def status(self, code: object) -> str:
+        return self.t(f"brief.status.{code}") if code else ""
+
+    def period_label(self, period: Period) -> str:
+        """``2026 年第 3 季`` / ``Q3 2026`` etc."""
+        year = period.start.year
+        if period.kind == "year":
+            return self.t("brief.period.year", year=year)
+        if period.kind == "quarter":
+            return self.t("brief.period.quarter", year=year, quarter=(period.start.month - 1) // 3 + 1)
+        return self.t("brief.period.month", year=year, month=period.start.month,
+                      month_name=_MONTHS_EN[period.start.month - 1])
+
+    def overlapping(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Rows whose [period_start, period_end] overlaps the briefing period (a month also sees its quarter
+        and year, a year sees its quarters and months)."""
+        if frame.empty:
+            return frame
+        starts = pd.to_datetime(frame["period_start"]).dt.date
+        ends = pd.to_datetime(frame["period_end"]).dt.date
+        return frame[(starts <= self.period.end) & (ends >= self.period.start)]

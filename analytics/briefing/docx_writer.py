@@ -1,0 +1,218 @@
+"""The briefing as a Word document (SPEC 6): title page, headings, charts as images, real Word tables.
+
+Tables repeat their header row on every page (``w:tblHeader``), the footer carries a PAGE field, and every run is
+set in the CJK font found on this machine (``w:eastAsia``) so Chinese renders the same in Word and LibreOffice.
+Text is inserted as plain runs: a description such as ``=HYPERLINK(...)`` stays inert text (no fields, no links).
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from analytics.briefing.cells import display
+from analytics.briefing.charts import STATUS_COLORS, chart_width_in, render_png
+from analytics.briefing.fonts import find_cjk_font
+from analytics.briefing.model import Briefing, Section, SectionTable
+
+MAX_TABLE_ROWS = 60  # longer lists (owed people, overdue issues) are complete in the Excel workbook
+_HEADER_FILL = "E8EEF7"
+_NUMERIC = ("int", "pct", "num", "dint", "dpct")
+_TEXT_WIDTH = Cm(17.0)
+
+
+def write_docx(briefing: Briefing) -> bytes:
+    """The document's bytes."""
+    font = find_cjk_font(briefing.lang)
+    doc = Document()
+    _page_setup(doc)
+    _fonts(doc, font.family)
+    _footer_page_number(doc, briefing.labels["page"])
+    _title_page(doc, briefing)
+    for section in briefing.sections:
+        _section(doc, section, briefing)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _page_setup(doc) -> None:
+    sect = doc.sections[0]
+    sect.orientation = WD_ORIENT.PORTRAIT
+    sect.page_width, sect.page_height = Cm(21.0), Cm(29.7)  # A4
+    for side in ("left_margin", "right_margin"):
+        setattr(sect, side, Cm(2.0))
+    sect.top_margin, sect.bottom_margin = Cm(2.0), Cm(2.0)
+
+
+def _fonts(doc, family: str) -> None:
+    names = ["Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Table Grid", "Caption",
+             "List Bullet"]
+    for name in names:
+        try:
+            style = doc.styles[name]
+        except KeyError:
+            continue
+        style.font.name = family
+        rpr = style.element.get_or_add_rPr()
+        rfonts = rpr.find(qn("w:rFonts"))
+        if rfonts is None:
+            rfonts = OxmlElement("w:rFonts")
+            rpr.append(rfonts)
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            rfonts.set(qn(attr), family)
+        for theme_attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(theme_attr), None)
+    doc.styles["Normal"].font.size = Pt(10.5)
+
+
+def _footer_page_number(doc, label: str) -> None:
+    """Centered ``label PAGE`` in the footer; PAGE is a real field so Word/LibreOffice number every page."""
+    para = doc.sections[0].footer.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if label:
+        para.add_run(label + " ")
+    run = para.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    placeholder = OxmlElement("w:t")
+    placeholder.text = "1"
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    for element in (begin, instr, separate, placeholder, end):
+        run._r.append(element)
+
+
+def _title_page(doc, b: Briefing) -> None:
+    for _ in range(5):
+        doc.add_paragraph()
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(b.title)
+    run.bold = True
+    run.font.size = Pt(26)
+    run.font.color.rgb = RGBColor(0x0B, 0x5C, 0xAD)
+    for label, value in ((b.labels["company"], b.company), (b.labels["period"], b.period_label),
+                         (b.labels["as_of"], b.as_of.isoformat()), (b.labels["generated"], b.generated_on.isoformat())):
+        para = doc.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        lead = para.add_run(f"{label}：" if b.lang != "en" else f"{label}: ")
+        lead.bold = True
+        para.add_run(value).font.size = Pt(13)
+    doc.add_paragraph()
+    doc.add_heading(b.labels["summary"], level=1)
+    for sentence in b.summary:
+        doc.add_paragraph(sentence, style="List Bullet")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _section(doc, section: Section, b: Briefing) -> None:
+    doc.add_heading(section.title, level=1)
+    for sentence in section.sentences:
+        doc.add_paragraph(sentence)
+    if section.empty_message and not section.tables and not section.charts:
+        doc.add_paragraph(section.empty_message).runs[0].italic = True
+    for chart in section.charts:
+        if chart.is_empty:
+            continue
+        width_in = chart_width_in(chart)
+        doc.add_picture(io.BytesIO(render_png(chart, lang=b.lang, width_in=width_in)), width=Cm(16.5 * width_in / 6.3))
+        doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for table in section.tables:
+        _table(doc, table, b)
+
+
+def _table(doc, table: SectionTable, b: Briefing) -> None:
+    doc.add_heading(table.title, level=3)
+    frame = table.frame
+    if frame.empty:
+        doc.add_paragraph(b.labels["no_rows"]).runs[0].italic = True
+        return
+    shown = frame.head(MAX_TABLE_ROWS)
+    columns = list(frame.columns)
+    word_table = doc.add_table(rows=1, cols=len(columns))
+    word_table.style = doc.styles["Table Grid"]
+    word_table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    word_table.autofit = False
+    widths = _column_widths(table, shown)
+    header = word_table.rows[0]
+    _repeat_header(header)
+    for cell, name, width in zip(header.cells, columns, widths, strict=True):
+        _cell_text(cell, str(name), bold=True)
+        cell.width = width
+        _shade(cell, _HEADER_FILL)
+    statuses = table.row_status or []
+    status_col = columns.index(table.status_column) if table.status_column in columns else None
+    for i, values in enumerate(shown.itertuples(index=False, name=None)):
+        cells = word_table.add_row().cells
+        for cell, value, column, width in zip(cells, values, columns, widths, strict=True):
+            fmt = table.cell_format(column, i)
+            _cell_text(cell, display(value, fmt), right=fmt in _NUMERIC)
+            cell.width = width
+        if status_col is not None and i < len(statuses) and statuses[i] in STATUS_COLORS:
+            _shade(cells[status_col], STATUS_COLORS[statuses[i]].lstrip("#"))
+    for column, width in zip(word_table.columns, widths, strict=True):
+        column.width = width
+    total = table.truncated_from or len(frame)
+    if total > len(shown):
+        note = doc.add_paragraph(b.labels["truncated"].format(shown=len(shown), total=total))
+        note.runs[0].italic = True
+
+
+def _text_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _column_widths(table: SectionTable, shown) -> list[int]:
+    """Column widths proportional to their content (CJK counts double), within the 17 cm text width.
+
+    Headers may wrap, so they weigh half; long free text (descriptions) is capped so it wraps instead of
+    squeezing the figures.
+    """
+    columns = list(table.frame.columns)
+    weights = []
+    for i, column in enumerate(columns):
+        cells = [display(v, table.cell_format(column, r)) for r, v in enumerate(shown.iloc[:, i].head(40))]
+        longest = max([_text_width(c) for c in cells] or [1])
+        weights.append(min(40, max(6, longest, _text_width(str(column)) // 2 + 1)))
+    total = sum(weights)
+    return [int(_TEXT_WIDTH * w / total) for w in weights]
+
+
+def _repeat_header(row) -> None:
+    """Mark ``row`` as a header row repeated at the top of each page (w:tblHeader)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    tr_pr.append(flag)
+
+
+def _cell_text(cell, text: str, *, bold: bool = False, right: bool = False) -> None:
+    para = cell.paragraphs[0]
+    run = para.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(9)
+    if right:
+        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _shade(cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)

@@ -1,0 +1,136 @@
+"""Turn file bytes into raw sheets (lists of rows of cell values) with python-calamine or the csv module.
+
+Formula cells come back as the value Excel cached when the file was saved; nothing is evaluated.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import python_calamine as calamine
+
+HEADER_SCAN_ROWS = 15  # SPEC 2.4: the header row is within the first 15 rows
+
+
+@dataclass
+class RawSheet:
+    name: str
+    rows: list[list] = field(default_factory=list)
+    first_row: int = 1  # spreadsheet row number of rows[0]
+    hidden: bool = False
+
+
+class ReadError(Exception):
+    """The file cannot be read; ``code`` is the i18n key of the reason."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def read_workbook(content: bytes) -> list[RawSheet]:
+    """Every worksheet of an Excel workbook; hidden sheets are listed with no rows (they are skipped)."""
+    try:
+        workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
+    except calamine.PasswordError as exc:
+        raise ReadError("ingest.encrypted") from exc
+    except Exception as exc:  # calamine raises assorted errors (zip, xml, BIFF) for damaged files
+        raise ReadError("ingest.file_corrupt") from exc
+    sheets: list[RawSheet] = []
+    with workbook:
+        for meta in workbook.sheets_metadata:
+            if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+                continue  # chart and macro sheets hold no rows
+            if meta.visible != calamine.SheetVisibleEnum.Visible:
+                sheets.append(RawSheet(meta.name, hidden=True))
+                continue
+            try:
+                sheet = workbook.get_sheet_by_name(meta.name)
+                rows = list(sheet.iter_rows())
+                end = sheet.end
+            except calamine.PasswordError as exc:
+                raise ReadError("ingest.encrypted") from exc
+            except Exception as exc:
+                raise ReadError("ingest.file_corrupt") from exc
+            # iter_rows starts at row 1 in calamine 0.9, but derive the offset from the used range to be safe.
+            first = (end[0] + 2 - len(rows)) if (end and rows) else 1
+            sheets.append(RawSheet(meta.name, rows, max(first, 1)))
+    return sheets
+
+
+# ---------------------------------------------------------------- CSV / TSV
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_MARKUP = re.compile(r"^\s*<(?:!doctype\s+html|html|\?xml|table|meta)", re.IGNORECASE)
+DELIMITERS = (",", "\t", ";", "|")
+
+
+def decode_candidates(content: bytes) -> list[str]:
+    """The texts ``content`` may be, most likely first; raises ReadError when it is not text at all."""
+    if content.startswith(codecs.BOM_UTF8):
+        return [content[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")]
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return [content.decode("utf-16")]
+        except UnicodeDecodeError as exc:
+            raise ReadError("ingest.bad_encoding") from exc
+    if b"\x00" in content:
+        raise ReadError("ingest.nul_bytes")
+    texts = []
+    # GBK/GB18030 (Chinese Excel's "CSV") and Big5 bytes also decode as each other: try all, let headers decide.
+    for encoding in ("utf-8", "gb18030", "big5"):
+        try:
+            texts.append(content.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    if not texts:
+        raise ReadError("ingest.bad_encoding")
+    return texts
+
+
+def _split(text: str, delimiter: str, limit: int | None = None) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+            if limit is not None and len(rows) >= limit:
+                break
+    except csv.Error as exc:
+        raise ReadError("ingest.csv_malformed", line=reader.line_num) from exc
+    return rows
+
+
+def read_text(content: bytes, recognises: Callable[[list[list]], bool]) -> list[RawSheet]:
+    """A CSV/TSV file as one sheet. Encoding and delimiter are the pair under which ``recognises`` finds a
+    table header in the first rows; otherwise the first decodable encoding and the most frequent delimiter."""
+    texts = decode_candidates(content)
+    for text in texts:
+        head = _CONTROL.search(text[:65_536])
+        if head:
+            raise ReadError("ingest.not_spreadsheet")
+        if _MARKUP.match(text[:1024]):
+            raise ReadError("ingest.markup_not_spreadsheet")
+    chosen: tuple[str, str] | None = None
+    for text in texts:
+        for delimiter in DELIMITERS:
+            if delimiter in text[:65_536] and recognises(_split(text[:65_536], delimiter, HEADER_SCAN_ROWS)):
+                chosen = (text, delimiter)
+                break
+        if chosen:
+            break
+    if chosen is None:
+        text = texts[0]
+        first_line = next((line for line in text.splitlines() if line.strip()), "")
+        delimiter = max(DELIMITERS, key=first_line.count)
+        chosen = (text, delimiter)
+    rows = _split(*chosen)
+    width = max((len(r) for r in rows), default=0)
+    rows = [r + [""] * (width - len(r)) if len(r) < width else r for r in rows]
+    return [RawSheet("", rows, 1)]

@@ -1,0 +1,123 @@
+"""Row rules of SPEC 2.1-2.3 that look at several cells: defaults, conditional requirements, warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analytics.i18n import t
+from analytics.ingest.columns import ParsedColumn
+from analytics.ingest.lookups import vocabulary_lookup
+from analytics.ingest.model import Problem
+from analytics.schema import CLOSED_STATUSES, ISSUE_CATEGORY, Column, ColumnType, Table
+from analytics.textnorm import match_key
+
+
+@dataclass(frozen=True)
+class Finding:
+    column: str  # header as written
+    value: str | None  # cell text, None when blank
+    code: str
+    params: dict
+
+    def reason(self, lang: str = "zh-Hant") -> str:
+        """``穿越日期 = "10/5/2026": 日期格式有歧義…`` — the text of the rejects file's reason column."""
+        message = t(self.code, lang, value=self.value or "", column=self.column, **self.params)
+        return f'{self.column} = "{self.value}": {message}' if self.value else f"{self.column}: {message}"
+
+
+class RowIssues:
+    """Errors and warnings per row index of one sheet."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.errors: dict[int, list[Finding]] = {}
+        self.warnings: dict[int, list[Finding]] = {}
+
+    def error(self, i: int, column: str, value: str | None, code: str, params: dict) -> None:
+        self.errors.setdefault(i, []).append(Finding(column, value, code, params))
+
+    def warning(self, i: int, column: str, value: str | None, code: str, params: dict) -> None:
+        self.warnings.setdefault(i, []).append(Finding(column, value, code, params))
+
+    def rows_with_errors(self) -> list[int]:
+        return sorted(self.errors)
+
+    def problems(self, file_name: str, sheet: str, numbers: np.ndarray, table: str) -> list[Problem]:
+        """Errors of rejected rows, then warnings of kept rows, in row order."""
+        out: list[Problem] = []
+        for severity, found in (("error", self.errors), ("warning", self.warnings)):
+            for i in sorted(found):
+                if severity == "warning" and i in self.errors:
+                    continue  # a rejected row needs fixing first; its warnings would be noise
+                for f in found[i]:
+                    out.append(Problem(severity, f.code, file_name, sheet, int(numbers[i]), f.column, f.value,
+                                       table, dict(f.params)))
+        return out
+
+
+def _typed(column: Column, values: np.ndarray) -> pd.Series | np.ndarray:
+    """The output dtype of SPEC/ARCHITECTURE: float64 hours, Int64 counts, bool yes/no, str/date objects."""
+    if column.type is ColumnType.HOURS:
+        return pd.Series(values, dtype="float64")
+    if column.type is ColumnType.INT:
+        return pd.Series(pd.array(values, dtype="Int64"))
+    if column.type is ColumnType.YESNO:
+        if column.default is not None:  # needs_support: always filled by its default
+            return pd.Series(values.astype(bool), dtype=bool)
+        return pd.Series(pd.array(values, dtype="boolean"))
+    return pd.Series(values, dtype=object)
+
+
+def apply_row_rules(table: Table, parsed: dict[str, ParsedColumn], issues: RowIssues,
+                    header_of: dict[str, str]) -> pd.DataFrame:
+    """Fill defaults, check the cross-column rules, and return every row typed (rejected rows included)."""
+    values = {key: p.values.copy() for key, p in parsed.items()}
+    clean = {key: p.blank & ~p.error_mask() if p.any_error else p.blank for key, p in parsed.items()}  # blank and not wrong
+    for column in table.columns:
+        if column.default is not None:
+            default = (column.default == "是") if column.type is ColumnType.YESNO else column.default
+            values[column.key][clean[column.key]] = default
+    extra: dict[str, object] = {}
+    if table.key == "roster":
+        # SPEC 2.1: a city company names its province company.
+        for i in np.flatnonzero((values["level"] == "地市公司") & clean["parent_company"]):
+            issues.error(int(i), header_of["parent_company"], None, "ingest.parent_required", {})
+    elif table.key == "walkthroughs":
+        category = values["category"]
+        for i in np.flatnonzero((category == "常規穿越") & clean["item"]):
+            issues.error(int(i), header_of["item"], None, "ingest.item_required", {})
+        for i in np.flatnonzero((category == "專項穿越") & clean["theme"]):
+            issues.warning(int(i), header_of["theme"], None, "ingest.theme_missing", {})
+        # SPEC 4.1: a reception day without 時長 cannot show half a day, so it cannot count for a quota.
+        for i in np.flatnonzero((category == "客戶接待日") & clean["hours"]):
+            issues.warning(int(i), header_of["hours"], None, "ingest.reception_hours_missing", {})
+    elif table.key == "issues":
+        standard = _standardise_categories(values["category"])
+        extra["category_is_standard"] = standard
+        allowed = " / ".join(ISSUE_CATEGORY.canonical_values)
+        for i in np.flatnonzero(~standard):
+            issues.warning(int(i), header_of["category"], str(values["category"][i]), "ingest.category_nonstandard",
+                           {"allowed": allowed})
+        closed = np.fromiter((s in CLOSED_STATUSES for s in values["status"].tolist()), dtype=bool,
+                             count=issues.n)
+        for i in np.flatnonzero(closed & clean["resolved_on"]):
+            issues.warning(int(i), header_of["resolved_on"], None, "ingest.resolved_missing",
+                           {"status": str(values["status"][i])})
+    frame = pd.DataFrame({c.key: _typed(c, values[c.key]) for c in table.columns})
+    for key, column in extra.items():
+        frame[key] = column
+    return frame
+
+
+def _standardise_categories(categories: np.ndarray) -> np.ndarray:
+    """問題類別 (SPEC 2.3, 3.9): a standard category in any spelling → its canonical term, flagged standard;
+    other values are kept as written. Modifies ``categories`` in place; returns the is-standard flags."""
+    lookup = vocabulary_lookup(ISSUE_CATEGORY.key)
+    canonical: dict[object, str | None] = {u: lookup.get(match_key(u)) for u in dict.fromkeys(categories.tolist())}
+    standard = np.fromiter((canonical[c] is not None for c in categories), dtype=bool, count=len(categories))
+    for i in np.flatnonzero(standard):
+        categories[i] = canonical[categories[i]]
+    return standard

@@ -1,0 +1,174 @@
+"""Issues and resolution of SPEC 4.4 (articles 9.2-9.3), as of a date.
+
+Issues raised on or before the as-of date are considered. closed = status 已解決 or 已關閉 (the current status);
+resolution rate = closed / total; overdue = open with 計畫完成日期 before the as-of date; days to close =
+解決日期 − 提出日期 of closed issues that have a 解決日期 (median by linear interpolation, p90 by nearest rank);
+open ageing by as-of − 提出日期: 0-30, 31-60, 61-90, >90 days. An issue belongs to a scope through its owner
+company (責任單位 matched to the roster in any spelling), else its raiser's company.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pandas as pd
+
+from analytics.i18n import t
+from analytics.metrics.periods import month_period
+from analytics.metrics.scope import scope_company_keys
+from analytics.metrics.sqlfiles import load_composed
+
+ISSUE_DIMENSIONS: tuple[str, ...] = ("category", "owner_company", "owner_department", "status", "kind")
+AGEING_BUCKETS: tuple[str, ...] = ("0-30", "31-60", "61-90", ">90")
+OVERDUE_COLUMNS = [
+    "issue_id", "raised_on", "due_on", "days_overdue", "status", "kind", "category", "owner_company",
+    "owner_department", "raised_by", "description", "progress", "work_order_id",
+]
+
+
+def _params(con: duckdb.DuckDBPyConnection, as_of: dt.date, scope: str | None) -> dict:
+    return {"as_of": as_of, "scope_keys": scope_company_keys(con, scope)}
+
+
+def compute_issue_breakdown(
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, *, by: str, scope: str | None = None, lang: str = "zh-Hant"
+) -> pd.DataFrame:
+    """Issue counts by ``by`` (one of ISSUE_DIMENSIONS), largest first (a Pareto for ``category``).
+
+    Columns: group_key, group (label: the category/status/kind as stored; the owner company as on the roster,
+    else as written; "（未填）" for a blank owner), owner_company, owner_department, is_standard (category in
+    SPEC 3.9's list; meaningful for ``category``), total, closed, open, overdue, share (total / all issues),
+    cumulative_share (running share, for the Pareto line).
+    """
+    if by not in ISSUE_DIMENSIONS:
+        raise ValueError(f"unknown issue dimension {by!r}; expected one of {ISSUE_DIMENSIONS}")
+    frame = con.execute(load_composed("issues_by", "issues_base"), {**_params(con, as_of, scope), "dimension": by}).df()
+    blank = t("metrics.blank", lang)
+    if by == "owner_company":
+        frame["group"] = frame["owner_company"].where(frame["owner_company"].notna(), blank)
+    elif by == "owner_department":
+        company = frame["owner_company"].where(frame["owner_company"].notna(), blank)
+        department = frame["owner_department"].where(frame["owner_department"].notna(), blank)
+        frame["group"] = company + " / " + department
+    else:
+        frame["group"] = frame["group_key"]
+    total = int(frame["total"].sum()) if not frame.empty else 0
+    for column in ("total", "closed", "open", "overdue"):
+        frame[column] = frame[column].astype("int64")
+    frame["share"] = frame["total"] / total if total else 0.0
+    frame["cumulative_share"] = frame["share"].cumsum()
+    return frame[["group_key", "group", "owner_company", "owner_department", "is_standard", "total", "closed", "open",
+                  "overdue", "share", "cumulative_share"]].reset_index(drop=True)
+
+
+def compute_issue_summary(
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, *, scope: str | None = None, lang: str = "zh-Hant"
+) -> dict:
+    """The SPEC 4.4 figures as of ``as_of`` (the ``issues --json`` shape of issue #3 item 7).
+
+    Keys: as_of (ISO date), total, closed, open, overdue, resolution_rate (closed / total; None when no issues),
+    by_status {status: n}, by_kind {kind: n}, pareto_category [[category, n], ...] (descending, ties by name),
+    nonstandard_categories [category, ...] (outside SPEC 3.9's list, kept and flagged), days_to_close {n, median,
+    p90} (None when n = 0), open_ageing {"0-30", "31-60", "61-90", ">90"}, by_owner_company {company: {total,
+    closed, open, overdue}}, overdue_ids [issue_id, ...] (most overdue first).
+    """
+    params = _params(con, as_of, scope)
+    row = con.execute(load_composed("issues_summary", "issues_base"), params).df().iloc[0]
+    total, closed = int(row["total"]), int(row["closed"])
+    categories = compute_issue_breakdown(con, as_of, by="category", scope=scope, lang=lang)
+    owners = compute_issue_breakdown(con, as_of, by="owner_company", scope=scope, lang=lang)
+    close_n = int(row["close_n"]) if pd.notna(row["close_n"]) else 0
+    return {
+        "as_of": as_of.isoformat(),
+        "total": total,
+        "closed": closed,
+        "open": int(row["open"]),
+        "overdue": int(row["overdue"]),
+        "resolution_rate": closed / total if total else None,
+        "by_status": _histogram(row["by_status"]),
+        "by_kind": _histogram(row["by_kind"]),
+        "pareto_category": [[r["group"], int(r["total"])] for r in categories.to_dict("records")],
+        "nonstandard_categories": [r["group"] for r in categories.to_dict("records") if not r["is_standard"]],
+        "days_to_close": {
+            "n": close_n,
+            "median": float(row["close_median"]) if close_n else None,
+            "p90": float(row["close_p90"]) if close_n else None,
+        },
+        "open_ageing": {
+            "0-30": int(row["age_0_30"]),
+            "31-60": int(row["age_31_60"]),
+            "61-90": int(row["age_61_90"]),
+            ">90": int(row["age_over_90"]),
+        },
+        "by_owner_company": {
+            r["group"]: {k: int(r[k]) for k in ("total", "closed", "open", "overdue")}
+            for r in owners.to_dict("records")
+        },
+        "overdue_ids": load_overdue_issues(con, as_of, scope=scope)["issue_id"].tolist(),
+    }
+
+
+def _histogram(value: object) -> dict[str, int]:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return {}
+    items = value.items() if isinstance(value, dict) else zip(value["key"], value["value"], strict=True)
+    return {str(k): int(v) for k, v in sorted(items, key=lambda kv: (-kv[1], str(kv[0])))}
+
+
+def load_overdue_issues(con: duckdb.DuckDBPyConnection, as_of: dt.date, *, scope: str | None = None) -> pd.DataFrame:
+    """Open issues whose 計畫完成日期 is before ``as_of``, most overdue first (then by issue_id).
+
+    Columns: OVERDUE_COLUMNS; owner_company is the roster's spelling when the owner is on the roster, else as
+    written; days_overdue = as_of − due_on.
+    """
+    frame = con.execute(load_composed("issues_overdue", "issues_base"), _params(con, as_of, scope)).df()
+    return frame[OVERDUE_COLUMNS].reset_index(drop=True)
+
+
+def trend_period_ends(start: dt.date, end: dt.date, freq: str = "month") -> list[tuple[str, dt.date]]:
+    """(label, last day) of each month (``2026-07``) or ISO week (``2026-W27``, ending Sunday) from start to end."""
+    ends: list[tuple[str, dt.date]] = []
+    if freq == "month":
+        year, month = start.year, start.month
+        while (year, month) <= (end.year, end.month):
+            p = month_period(year, month)
+            ends.append((p.code, p.end))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    elif freq == "week":
+        day = start + dt.timedelta(days=6 - start.weekday())
+        while day - dt.timedelta(days=6) <= end:
+            iso = day.isocalendar()
+            ends.append((f"{iso.year}-W{iso.week:02d}", day))
+            day += dt.timedelta(days=7)
+    else:
+        raise ValueError(f"unknown trend frequency {freq!r}; expected month or week")
+    return ends
+
+
+def compute_open_trend(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    start: dt.date,
+    end: dt.date,
+    freq: str = "month",
+    scope: str | None = None,
+) -> pd.DataFrame:
+    """Issues open at the end of each month/week between ``start`` and ``end``, from issue_status_history.
+
+    An issue's status at the end of a period is the new status of its latest history row changed on or before
+    that day; it counts once it has a history row. Columns: period (``2026-07`` / ``2026-W27``), period_end
+    (date), open, closed, known (issues with history by then).
+    """
+    ends = trend_period_ends(start, end, freq)
+    if not ends:
+        return pd.DataFrame(columns=["period", "period_end", "open", "closed", "known"])
+    params = {
+        **_params(con, ends[-1][1], scope),
+        "period_codes": [code for code, _ in ends],
+        "end_dates": [day for _, day in ends],
+    }
+    frame = con.execute(load_composed("issues_open_trend", "issues_base"), params).df()
+    for column in ("open", "closed", "known"):
+        frame[column] = frame[column].astype("int64")
+    return frame.reset_index(drop=True)

@@ -1,0 +1,76 @@
+"""The company tree and scopes (SPEC 4.3 roll-up, SPEC 8): 總部 includes all, a province its cities."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from analytics.errors import UserFacingError
+from analytics.i18n import t
+from analytics.metrics.sqlfiles import load_sql
+from analytics.textnorm import match_key
+
+HQ, PROVINCE, CITY = "總部", "省公司", "地市公司"
+
+
+class UnknownCompany(UserFacingError):
+    """A company name that is not on any roster snapshot."""
+
+
+def load_companies(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per company on the roster, HQ first, then provinces, then cities.
+
+    Columns: company_key, company (as written in its latest snapshot), level (總部/省公司/地市公司),
+    parent_key and parent_company (set for 地市公司 only), first_snapshot, latest_snapshot (dates),
+    staff_latest (head count of the latest snapshot).
+    """
+    return con.execute(load_sql("companies")).df()
+
+
+def resolve_company_key(con: duckdb.DuckDBPyConnection, name: str | None, lang: str = "zh-Hant") -> str | None:
+    """The company key of ``name`` in any spelling ``match_key`` folds together; None stays None.
+
+    Raises UnknownCompany when no roster snapshot has that company.
+    """
+    if name is None or str(name).strip() == "":
+        return None
+    key = match_key(name)
+    found = con.execute("select 1 from roster where company_key = $k limit 1", {"k": key}).fetchone()
+    if found is None:
+        raise UnknownCompany(t("metrics.err.company", lang, value=name))
+    return key
+
+
+def scope_company_keys(con: duckdb.DuckDBPyConnection, scope: str | None) -> list[str] | None:
+    """Company keys inside ``scope`` (a company key or name), or None meaning everything.
+
+    總部 -> every company on the roster; a province -> itself and the cities whose parent it is; a city -> itself.
+    An unknown scope raises UnknownCompany (an empty scope must never silently mean "all").
+    """
+    if scope is None:
+        return None
+    key = resolve_company_key(con, scope)
+    companies = load_companies(con)
+    row = companies[companies["company_key"] == key].iloc[0]
+    if row["level"] == HQ:
+        return sorted(companies["company_key"].tolist())
+    if row["level"] == PROVINCE:
+        children = companies[(companies["level"] == CITY) & (companies["parent_key"] == key)]
+        return sorted([key, *children["company_key"].tolist()])
+    return [key]
+
+
+def rollup_targets(companies: pd.DataFrame) -> pd.DataFrame:
+    """Pairs (company_key, target_key): each company counts for itself, its province (cities) and every 總部.
+
+    Used by volume roll-ups: a row of a city counts in the city, its province and HQ.
+    """
+    rows: list[tuple[str, str]] = []
+    hq_keys = companies.loc[companies["level"] == HQ, "company_key"].tolist()
+    known = set(companies["company_key"])
+    for rec in companies.itertuples(index=False):
+        targets = {rec.company_key, *hq_keys}
+        if rec.level == CITY and isinstance(rec.parent_key, str) and rec.parent_key in known:
+            targets.add(rec.parent_key)
+        rows.extend((rec.company_key, target) for target in sorted(targets))
+    return pd.DataFrame(rows, columns=["company_key", "target_key"])

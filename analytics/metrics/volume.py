@@ -1,0 +1,153 @@
+"""Task volume of SPEC 4.3 (article 9.2): activities, person-times and distinct participants.
+
+Activities = distinct activity keys, person-times = participant rows, distinct participants = distinct 工號, by
+period and by one dimension. A row belongs to the company of its person on the roster as of its date; rows whose
+工號 is on no roster count in the totals ("all") and as ``unmatched_rows``, never in a company.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from analytics.i18n import t
+from analytics.metrics.periods import Period, periods_of_year
+from analytics.metrics.scope import scope_company_keys
+from analytics.metrics.sqlfiles import load_composed, load_sql
+
+# Allowed grouping dimensions (bound as a value into a CASE, never spliced into SQL).
+DIMENSIONS: tuple[str, ...] = ("all", "company", "level", "department", "category", "item", "mode", "scope")
+MEASURES: tuple[str, ...] = ("activities", "person_times", "distinct_participants")
+VOLUME_COLUMNS = ["group_key", "group", "company_key", "company", "period", "period_kind", *MEASURES]
+
+
+def _params(periods: list[Period], scope_keys: list[str] | None) -> dict:
+    return {
+        "period_codes": [p.code for p in periods],
+        "period_kinds": [p.kind for p in periods],
+        "period_starts": [p.start for p in periods],
+        "period_ends": [p.end for p in periods],
+        "start": min(p.start for p in periods),
+        "end": max(p.end for p in periods),
+        "scope_keys": scope_keys,
+    }
+
+
+def _company_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """company_key -> name, in tree order (總部, provinces, cities) as companies.sql returns them."""
+    rows = con.execute(load_sql("companies")).fetchall()
+    return {row[0]: row[1] for row in rows}
+
+
+def _finish(frame: pd.DataFrame, names: dict[str, str], by: str) -> pd.DataFrame:
+    if frame.empty:
+        return pd.DataFrame(columns=VOLUME_COLUMNS)
+    frame = frame.copy()
+    frame["company"] = frame["company_key"].map(names)
+    if by in ("company", "company_rollup"):
+        frame["group"] = frame["company"]
+    elif by == "department":
+        frame["group"] = frame["department"]
+    else:
+        frame["group"] = frame["group_key"]
+    if by not in ("company", "company_rollup", "department"):
+        frame["company_key"] = None
+        frame["company"] = None
+    kind_order = {"year": 0, "quarter": 1, "month": 2}
+    tree_order = {key: i for i, key in enumerate(names)}
+    frame = frame.assign(
+        _k=frame["period_kind"].map(kind_order),
+        _n=frame["group_key"].isna(),
+        _t=frame["company_key"].map(tree_order) if "company_key" in frame else 0,
+    )
+    frame = frame.sort_values(["_n", "_t", "group_key", "_k", "period_start"], kind="stable")
+    for column in MEASURES:
+        frame[column] = frame[column].astype("int64")
+    return frame[VOLUME_COLUMNS].reset_index(drop=True)
+
+
+def compute_volume(
+    con: duckdb.DuckDBPyConnection,
+    year: int,
+    *,
+    by: str = "all",
+    scope: str | None = None,
+    period_kind: str | None = None,
+) -> pd.DataFrame:
+    """Volume of ``year`` by period and the dimension ``by``.
+
+    ``by``: one of DIMENSIONS, or "company_rollup" (a province includes its cities, 總部 includes all). Columns:
+    group_key (the company key, "company_key|department_key", the canonical term, or "all"; None for rows whose
+    工號 is on no roster when ``by`` is company/level/department, or a blank item), group (display label: company
+    or department name as written, else the term), company_key/company (for company, company_rollup and department),
+    period, period_kind, activities, person_times, distinct_participants. ``period_kind`` limits the periods.
+    """
+    if by not in (*DIMENSIONS, "company_rollup"):
+        raise ValueError(f"unknown volume dimension {by!r}; expected one of {DIMENSIONS + ('company_rollup',)}")
+    params = _params(periods_of_year(int(year), period_kind), scope_company_keys(con, scope))
+    if by == "company_rollup":
+        frame = con.execute(load_composed("volume_rollup", "volume_rows"), params).df()
+        frame["group_key"] = frame["company_key"]
+        frame["department"] = None
+    else:
+        frame = con.execute(load_composed("volume_by", "volume_rows"), {**params, "dimension": by}).df()
+    return _finish(frame, _company_names(con), by)
+
+
+def count_unmatched_rows(con: duckdb.DuckDBPyConnection, year: int) -> int:
+    """Walkthrough rows of ``year`` whose 工號 is on no roster snapshot."""
+    sql = load_sql("unmatched_rows")
+    p = periods_of_year(int(year), "year")[0]
+    return int(con.execute(sql, {"start": p.start, "end": p.end}).fetchone()[0])
+
+
+def _measures(frame: pd.DataFrame) -> dict[str, dict[str, int]]:
+    return {
+        row["period"]: {m: int(row[m]) for m in MEASURES}
+        for row in frame.to_dict("records")
+    }
+
+
+def _by_period(frame: pd.DataFrame) -> dict:
+    return {
+        "year": next(iter(_measures(frame[frame["period_kind"] == "year"]).values()), _zero()),
+        "by_quarter": _measures(frame[frame["period_kind"] == "quarter"]),
+        "by_month": _measures(frame[frame["period_kind"] == "month"]),
+    }
+
+
+def _zero() -> dict[str, int]:
+    return dict.fromkeys(MEASURES, 0)
+
+
+def compute_volume_summary(
+    con: duckdb.DuckDBPyConnection, year: int, *, scope: str | None = None, lang: str = "zh-Hant"
+) -> dict:
+    """The volume of ``year`` as nested dicts (the ``volume --json`` shape of issue #3 item 7).
+
+    ``{"unmatched_rows": n, "all": {"year": {activities, person_times, distinct_participants}, "by_quarter":
+    {"2026Q1": {...}}, "by_month": {"2026-01": {...}}, "by_category": {term: {...}}, "by_item": ..., "by_mode": ...,
+    "by_scope": ...}, "by_company_rollup": {company name: {"year", "by_quarter", "by_month"}}}``; dimension
+    breakdowns are for the whole year; periods and terms without rows are left out; a blank 穿越項目 (allowed for
+    專項穿越 and 客戶接待日) is listed as "（未填）". With ``scope`` the totals
+    and companies are those of the scope (unmatched_rows then counts 0: such rows are in no company).
+    """
+    blank = t("metrics.blank", lang)
+    overall = compute_volume(con, year, by="all", scope=scope)
+    summary_all = _by_period(overall)
+    for dim in ("category", "item", "mode", "scope"):
+        frame = compute_volume(con, year, by=dim, scope=scope, period_kind="year")
+        summary_all[f"by_{dim}"] = {
+            (row["group"] if isinstance(row["group"], str) else blank): {m: int(row[m]) for m in MEASURES}
+            for row in frame.to_dict("records")
+        }
+    rollup = compute_volume(con, year, by="company_rollup", scope=scope)
+    by_company = {
+        company: _by_period(group)
+        for company, group in rollup.groupby("company", sort=False)
+    }
+    return {
+        "unmatched_rows": count_unmatched_rows(con, year) if scope is None else 0,
+        "all": summary_all,
+        "by_company_rollup": by_company,
+    }

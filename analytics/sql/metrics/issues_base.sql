@@ -1,0 +1,54 @@
+-- Issues raised on or before $as_of (SPEC 4.4), one row each, with derived figures and the company the issue
+-- belongs to for scoping: the owner company (責任單位, matched to the roster by key), else the raiser's company
+-- on the roster as of the raised date (else the raiser's earliest snapshot). $scope_keys null = every issue.
+with companies as (
+    select company_key, arg_max(company, effective_date) as company
+    from roster
+    group by company_key
+),
+
+roster_by_person as (
+    select employee_id, effective_date, arg_min(company_key, company_key) as company_key
+    from roster
+    group by employee_id, effective_date
+),
+
+earliest as (
+    select employee_id, arg_min(company_key, effective_date) as company_key
+    from roster_by_person
+    group by employee_id
+),
+
+raised as (
+    select *
+    from issues
+    where raised_on <= $as_of
+),
+
+with_raiser as (
+    select i.*, coalesce(r.company_key, e.company_key) as raiser_company_key
+    from raised as i
+    asof left join roster_by_person as r on i.raised_by = r.employee_id and i.raised_on >= r.effective_date
+    left join earliest as e on e.employee_id = i.raised_by
+),
+
+final as (
+    select
+        w.issue_id, w.activity_id, w.raised_by, w.raised_on, w.kind, w.category, w.category_is_standard,
+        w.description, w.owner_company, w.owner_department, w.status, w.due_on, w.resolved_on, w.progress,
+        w.work_order_id,
+        nullif(w.owner_company_key, '') as owner_key,
+        coalesce(oc.company, nullif(trim(w.owner_company), '')) as owner_label,
+        oc.company_key is not null as owner_on_roster,
+        coalesce(oc.company_key, w.raiser_company_key) as scope_company_key,
+        w.status in ('已解決', '已關閉') as is_closed,
+        w.status not in ('已解決', '已關閉') and w.due_on < $as_of as is_overdue,
+        case when w.status in ('已解決', '已關閉') and w.resolved_on is not null
+            then w.resolved_on - w.raised_on end as days_to_close,
+        $as_of - w.raised_on as age_days
+    from with_raiser as w
+    left join companies as oc on oc.company_key = nullif(w.owner_company_key, '')
+)
+
+select * from final
+where $scope_keys is null or scope_company_key in (select unnest($scope_keys))

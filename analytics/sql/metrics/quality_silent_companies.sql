@@ -1,0 +1,36 @@
+-- Data quality: companies on the roster (in scope) with no walkthrough row of their staff in a month of the year
+-- up to $as_of, from the rows of volume_rows.sql (spliced in place of the marker below).
+with base as (
+    /*volume_rows*/
+),
+
+months as (
+    select unnest($period_codes) as period, unnest($period_starts)::date as period_start,
+        unnest($period_ends)::date as period_end
+),
+
+companies as (
+    select company_key, arg_max(company, effective_date) as company, arg_max(level, effective_date) as level,
+        min(effective_date) as first_snapshot
+    from roster
+    where $scope_keys is null or company_key in (select unnest($scope_keys))
+    group by company_key
+),
+
+active as (
+    select distinct b.company_key, m.period
+    from base as b
+    join months as m on b.date between m.period_start and m.period_end
+    where b.company_key is not null
+),
+
+final as (
+    select c.company_key, c.company, c.level, m.period, m.period_start
+    from companies as c
+    cross join months as m
+    where m.period_start <= $as_of
+        and not exists (select 1 from active as a where a.company_key = c.company_key and a.period = m.period)
+)
+
+select * from final
+order by case level when '總部' then 0 when '省公司' then 1 else 2 end, company_key, period_start

@@ -1,0 +1,113 @@
+"""Batches: listing, exact rollback through the undo log, and the archived originals (SPEC 2.5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from analytics.errors import UserFacingError
+from analytics.i18n import t
+from analytics.store import archive
+from analytics.store.audit import record
+from analytics.store.connection import connect
+from analytics.store.sql import load_sql, render_sql
+from analytics.store.tables import STORED
+
+
+@dataclass
+class RollbackResult:
+    """The outcome of a rollback request. ``ok`` False means refused (nothing changed); ``message`` says why."""
+
+    batch_id: int
+    ok: bool
+    message: str
+    blocked_by: list[int] = field(default_factory=list)
+    removed: dict[str, int] = field(default_factory=dict)  # rows of the batch deleted, per table
+    restored: dict[str, int] = field(default_factory=dict)  # replaced rows put back, per table
+
+
+def list_batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every batch, newest first: batch_id, file_name, sha256, size_bytes, imported_at, imported_by, status
+    (active | rolled_back | rejected), strict, counts (dict per table), archive_path, rolled_back_at/by."""
+    frame = con.execute(load_sql("batches_list")).df()
+    frame["counts"] = [json.loads(c) if isinstance(c, str) else {} for c in frame["counts"]]
+    return frame
+
+
+def blocking_batches(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[int]:
+    """Later active batches that changed rows of ``batch_id`` (they must be rolled back first), newest first."""
+    found = {row[0] for row in con.execute(load_sql("rollback_blockers"), {"batch_id": batch_id}).fetchall()}
+    for spec in STORED.values():
+        sql = render_sql("rollback_key_blockers", **spec.identifiers())
+        found.update(row[0] for row in con.execute(sql, {"batch_id": batch_id}).fetchall())
+    return sorted(found, reverse=True)
+
+
+def rollback_batch(
+    db_path: Path | str, batch_id: int, *, user: str, lang: str = "zh-Hant", now: dt.datetime | None = None
+) -> RollbackResult:
+    """Undo batch ``batch_id``: delete the rows it wrote, restore what it replaced, drop its status history.
+
+    Refused (``ok`` False, database unchanged) when the batch does not exist, is not active, or a later active
+    batch changed its rows: the message names the batch to roll back first. Recorded in the audit log.
+    """
+    now = now or dt.datetime.now()
+    with connect(db_path) as con:
+        rows = con.execute(load_sql("batch_get"), {"batch_id": batch_id}).fetchall()
+        row = rows[0] if rows else None
+        if row is None:
+            return RollbackResult(batch_id, False, t("store.rollback.not_found", lang, batch=batch_id))
+        status = row[3]
+        if status != "active":
+            label = t(f"store.batch_status.{status}", lang)
+            return RollbackResult(batch_id, False, t("store.rollback.not_active", lang, batch=batch_id, status=label))
+        blockers = blocking_batches(con, batch_id)
+        if blockers:
+            later = "、".join(str(b) for b in blockers)
+            message = t("store.rollback.blocked", lang, batch=batch_id, later=later, first=blockers[0])
+            return RollbackResult(batch_id, False, message, blocked_by=blockers)
+        result = RollbackResult(batch_id, True, t("store.rollback.done", lang, batch=batch_id))
+        params = {"batch_id": batch_id}
+        con.execute("begin transaction")
+        try:
+            for name, spec in STORED.items():
+                ids = spec.identifiers()
+                result.removed[name] = _affected(con, render_sql("rollback_delete", **ids), params)
+                result.restored[name] = _affected(con, render_sql("rollback_restore", **ids), params)
+                con.execute(render_sql("rollback_forget_undo", **ids), params)
+            con.execute(load_sql("rollback_history"), params)
+            con.execute(load_sql("rollback_messages"), params)
+            con.execute(load_sql("batch_mark_rolled_back"), {**params, "at": now, "user": user})
+            record(con, user, "rollback", {"batch_id": batch_id, "file_name": row[1], "removed": result.removed,
+                                           "restored": result.restored}, at=now)
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
+    return result
+
+
+def _affected(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:
+    """Run a DELETE/INSERT and return how many rows it touched (DuckDB returns the count as a result row)."""
+    rows = con.execute(sql, params).fetchall()
+    return int(rows[0][0]) if rows else 0
+
+
+def load_archived_file(db_path: Path | str, batch_id: int, *, lang: str = "zh-Hant") -> tuple[str, bytes]:
+    """The original upload of a batch: (file name as uploaded, bytes). Raises UserFacingError when unavailable."""
+    with connect(db_path, read_only=True) as con:
+        rows = con.execute(load_sql("batch_get"), {"batch_id": batch_id}).fetchall()
+        row = rows[0] if rows else None
+    if row is None:
+        raise UserFacingError(t("store.rollback.not_found", lang, batch=batch_id))
+    file_name, sha, rel = row[1], row[2], row[4]
+    try:
+        content = archive.read_original(Path(db_path), rel or archive.relative_path(sha))
+    except (OSError, ValueError) as exc:
+        raise UserFacingError(t("store.archive_missing", lang, batch=batch_id)) from exc
+    return file_name, content

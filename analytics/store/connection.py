@@ -1,0 +1,118 @@
+"""Opening the DuckDB file: one writer at a time, many readers, never a traceback for "busy" (STYLE 5).
+
+DuckDB allows either one read-write process or many read-only processes per file. Writers first queue on an
+advisory ``flock`` of ``<db>.lock`` (so two imports run one after the other instead of failing), then open the
+file; both kinds of opener retry for ``timeout_s`` while DuckDB reports the file locked by another process (a
+reader holding it briefly, or the writer) and then raise :class:`analytics.errors.DatabaseBusy`.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import random
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from analytics.errors import DatabaseBusy, UserFacingError
+from analytics.i18n import t
+from analytics.store.migrate import apply_migrations
+
+MEMORY = ":memory:"
+# Fragments of DuckDB's messages that mean "another connection holds the file" (checked on duckdb 2.0):
+# another process: 'IO Error: Could not set lock on file ...: Conflicting lock is held'; this process with the other
+# mode: "Can't open a connection to same database file with a different configuration".
+_BUSY_FRAGMENTS = ("could not set lock", "conflicting lock", "different configuration")
+
+
+def lock_path(db_path: Path) -> Path:
+    """The advisory lock file that serialises writers of ``db_path``."""
+    return Path(str(db_path) + ".lock")
+
+
+def is_busy_error(exc: BaseException) -> bool:
+    """True when DuckDB refused to open because another connection holds the file."""
+    text = str(exc).lower()
+    return isinstance(exc, duckdb.Error) and any(f in text for f in _BUSY_FRAGMENTS)
+
+
+@contextmanager
+def write_lock(db_path: Path, *, timeout_s: float = 30.0) -> Iterator[None]:
+    """Hold the cross-process writer lock of ``db_path`` (queues behind other writers, up to ``timeout_s``)."""
+    path = lock_path(Path(db_path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise DatabaseBusy(t("common.db_busy")) from None
+                time.sleep(0.02 + random.random() * 0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def open_duckdb(path: Path, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect`` retried until ``deadline`` (time.monotonic) while another connection holds the file."""
+    delay = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            if not is_busy_error(exc):
+                raise UserFacingError(t("store.db_unreadable", path=str(path), error=str(exc).splitlines()[0])) from exc
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy(t("common.db_busy")) from exc
+            time.sleep(delay + random.random() * delay)
+            delay = min(delay * 1.5, 0.25)
+
+
+@contextmanager
+def connect(
+    db_path: Path | str, *, read_only: bool = False, timeout_s: float = 30.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the database for one operation and close it afterwards.
+
+    Read-write opens hold the writer lock for the whole ``with`` block and bring the schema up to date.
+    ``":memory:"`` gives a fresh migrated in-memory database (tests). Raises ``DatabaseBusy`` after ``timeout_s``
+    of waiting, and ``UserFacingError`` for a read-only open of a database that does not exist yet.
+    """
+    if str(db_path) == MEMORY:
+        con = duckdb.connect(MEMORY)
+        try:
+            apply_migrations(con)
+            yield con
+        finally:
+            con.close()
+        return
+    path = Path(db_path)
+    deadline = time.monotonic() + timeout_s
+    if read_only:
+        if not path.exists():
+            raise UserFacingError(t("store.no_database"))
+        con = open_duckdb(path, True, deadline)
+        try:
+            yield con
+        finally:
+            con.close()
+        return
+    with write_lock(path, timeout_s=timeout_s):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = open_duckdb(path, False, deadline)
+        try:
+            apply_migrations(con)
+            yield con
+        finally:
+            con.close()

@@ -1,0 +1,219 @@
+"""Import orchestration (SPEC 2.5): parse, then commit each file as one batch in one transaction.
+
+``import_files`` is what the upload page, the demo loader and ``python -m analytics import`` call;
+``commit_parsed`` commits a file that was already parsed (the upload page parses first for its preview).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from analytics.i18n import t
+from analytics.ingest.model import ParsedFile, Problem
+from analytics.store import archive
+from analytics.store import upsert as _upsert
+from analytics.store.audit import record
+from analytics.store.connection import connect
+from analytics.store.result import FileImportResult, empty_counts
+from analytics.store.sql import load_sql
+from analytics.store.tables import ORDER
+
+Progress = Callable[[str, float], None]
+_MESSAGE_COLUMNS = ("table_name", "severity", "sheet", "source_row", "column_header", "value", "code", "params",
+                    "row_key")
+
+__all__ = ["FileImportResult", "commit_parsed", "import_files"]
+
+
+def import_files(
+    files: Sequence[Path | str | tuple[str, bytes]],
+    *,
+    db_path: Path | str,
+    strict: bool = False,
+    user: str,
+    lang: str = "zh-Hant",
+    on_progress: Progress | None = None,
+) -> list[FileImportResult]:
+    """Parse and commit each file in turn; one batch (one transaction) per file.
+
+    ``files`` are paths or ``(file name, bytes)`` pairs (uploads). A path that cannot be read gives a ``rejected``
+    result naming it. ``on_progress(message, fraction)`` is called as files are read and committed. Raises
+    ``DatabaseBusy`` if the database stays locked by another writer for longer than the connection timeout.
+    """
+    from analytics.ingest import parse_file
+
+    results: list[FileImportResult] = []
+    total = max(len(files), 1)
+    for index, item in enumerate(files):
+        name, content, problem = _read_input(item)
+        if problem is not None:
+            results.append(FileImportResult(name, "", "rejected", problems=[problem]))
+            continue
+
+        def step(message: str, fraction: float, *, _i: int = index, _name: str = name) -> None:
+            if on_progress is not None:
+                on_progress(f"{_name}: {message}", min(1.0, (_i + fraction) / total))
+
+        step(t("store.progress.reading", lang), 0.0)
+        try:
+            parsed = parse_file(name, content)
+        except Exception as exc:  # parse_file promises not to raise; a bug there must not become a traceback
+            error = Problem("error", "store.parse_failed", name, params={"error": str(exc)})
+            results.append(FileImportResult(name, archive.sha256_of(content), "rejected", problems=[error],
+                                            size_bytes=len(content)))
+            continue
+        results.append(commit_parsed(parsed, content, db_path=db_path, strict=strict, user=user, lang=lang,
+                                     on_progress=lambda m, f, _s=step: _s(m, 0.3 + 0.7 * f)))
+    if on_progress is not None:
+        on_progress(t("store.progress.done", lang), 1.0)
+    return results
+
+
+def _read_input(item: Path | str | tuple[str, bytes]) -> tuple[str, bytes, Problem | None]:
+    if isinstance(item, tuple):
+        name, content = item
+        return str(name), bytes(content), None
+    path = Path(item)
+    try:
+        return path.name, path.read_bytes(), None
+    except FileNotFoundError:
+        return str(path), b"", Problem("error", "store.file_not_found", str(path), value=str(path))
+    except (IsADirectoryError, PermissionError, OSError) as exc:
+        return str(path), b"", Problem("error", "store.file_unreadable", str(path), value=str(path),
+                                       params={"error": exc.strerror or str(exc)})
+
+
+def _rejection_reason(parsed: ParsedFile, strict: bool) -> Problem | None:
+    """Why the whole file is refused, or None. SPEC 2.5: strict mode rejects the whole file on any error."""
+    if parsed.file_error is not None:
+        return parsed.file_error
+    valid_rows = sum(len(df) for df in parsed.tables.values())
+    if strict and (parsed.errors or parsed.rejected_row_count()):
+        return Problem("error", "store.strict_rejected", parsed.file_name,
+                       params={"rows": parsed.rejected_row_count(), "errors": len(parsed.errors)})
+    if valid_rows == 0 and (parsed.errors or parsed.rejected_row_count()):
+        return Problem("error", "store.no_valid_rows", parsed.file_name)
+    return None
+
+
+def commit_parsed(
+    parsed: ParsedFile,
+    content: bytes,
+    *,
+    db_path: Path | str,
+    strict: bool = False,
+    user: str,
+    lang: str = "zh-Hant",
+    now: dt.datetime | None = None,
+    on_progress: Progress | None = None,
+) -> FileImportResult:
+    """Commit one parsed file as one batch, all or nothing (SPEC 2.5).
+
+    ``content`` is the uploaded file's bytes (archived and hashed; the hash decides "already imported").
+    A refused file (file-level error, strict mode with any error, or no valid row) writes no data but is recorded
+    as a batch with status ``rejected`` and its messages, so the batches page lists it.
+    """
+    now = now or dt.datetime.now()
+    progress = on_progress or (lambda _m, _f: None)
+    sha = archive.sha256_of(content)
+    base = FileImportResult(parsed.file_name, sha, "rejected", problems=list(parsed.problems),
+                            rejects=dict(parsed.rejects), size_bytes=len(content))
+    refusal = _rejection_reason(parsed, strict)
+    if refusal is not None and refusal not in base.problems:
+        base.problems.insert(0, refusal)
+    with connect(db_path) as con:
+        existing = con.execute(load_sql("batch_active_by_sha"), {"sha256": sha}).fetchall()[0][0]
+        if existing is not None:
+            notice = Problem("notice", "store.already_imported", parsed.file_name, params={"batch": existing})
+            return FileImportResult(parsed.file_name, sha, "already_imported", int(existing), {}, [notice],
+                                    size_bytes=len(content))
+        archive_path = archive.store_original(Path(db_path), content, sha) if str(db_path) != ":memory:" else None
+        con.execute("begin transaction")
+        try:
+            batch_id = int(con.execute("select nextval('batch_id_seq')").fetchall()[0][0])
+            base.batch_id = batch_id
+            row_keys: dict[int, str] = {}
+            if refusal is None:
+                row_keys = _write_rows(con, parsed, base, batch_id, now, progress)
+                has_errors = bool(parsed.errors) or parsed.rejected_row_count() > 0
+                base.status = "partial" if has_errors else "imported"
+            else:
+                base.counts = _base_counts(parsed, base.problems)
+            _write_messages(con, batch_id, base, row_keys)
+            con.execute(load_sql("batch_insert"), {
+                "batch_id": batch_id, "file_name": parsed.file_name, "sha256": sha, "size_bytes": len(content),
+                "imported_at": now, "imported_by": user,
+                "status": "rejected" if base.status == "rejected" else "active", "strict": strict,
+                "counts": json.dumps(base.counts, ensure_ascii=False), "archive_path": archive_path,
+            })
+            record(con, user, "import" if base.status != "rejected" else "import_rejected", {
+                "batch_id": batch_id, "file_name": parsed.file_name, "sha256": sha, "status": base.status,
+                "strict": strict, "counts": base.counts,
+            }, at=now)
+            progress(t("store.progress.committing", lang), 0.95)
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
+    progress(t("store.progress.done", lang), 1.0)
+    return base
+
+
+def _base_counts(parsed: ParsedFile, problems: list[Problem]) -> dict[str, dict[str, int]]:
+    keys = [k for k in ORDER if k in parsed.tables or k in parsed.rejects]
+    counts: dict[str, dict[str, int]] = {}
+    for key in keys:
+        c = empty_counts()
+        c["rejected"] = len(parsed.rejects.get(key, ()))
+        c["warnings"] = sum(1 for p in problems if p.severity == "warning" and p.table == key)
+        counts[key] = c
+    return counts
+
+
+def _write_rows(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, result: FileImportResult, batch_id: int,
+                now: dt.datetime, progress: Progress) -> dict[int, str]:
+    """Upsert each table of the file in IMPORT_ORDER and add the warnings that need the database.
+
+    Returns the stored row key (import_messages.row_key) of each database warning, by its index in problems.
+    """
+    row_keys: dict[int, str] = {}
+    present = [k for k in ORDER if k in parsed.tables and len(parsed.tables[k])]
+    table_counts: dict[str, dict[str, int]] = {}
+    for i, key in enumerate(present):
+        progress(t("store.progress.table", "zh-Hant", table=key), 0.1 + 0.8 * i / max(len(present), 1))
+        _upsert.stage(con, key, parsed.tables[key], now.date())
+        table_counts[key] = _upsert.upsert(con, key, batch_id, now)
+        if key == "walkthroughs":
+            extra, keys = _upsert.walkthrough_warnings(con, parsed.file_name)
+            for problem, row_key in zip(extra, keys, strict=True):
+                row_keys[len(result.problems)] = row_key
+                result.problems.append(problem)
+    result.counts = _base_counts(parsed, result.problems)
+    for key, c in table_counts.items():
+        result.counts[key].update(c)
+    return row_keys
+
+
+def _write_messages(con: duckdb.DuckDBPyConnection, batch_id: int, result: FileImportResult,
+                    row_keys: dict[int, str]) -> None:
+    """Keep every error and warning of the file in import_messages (the data-quality page reads it)."""
+    records = [
+        (p.table, p.severity, p.sheet, p.row, p.column, p.value, p.code,
+         json.dumps(p.params, ensure_ascii=False, default=str) if p.params else None, row_keys.get(i))
+        for i, p in enumerate(result.problems) if p.severity in ("error", "warning")
+    ]
+    if not records:
+        return
+    frame = pd.DataFrame.from_records(records, columns=_MESSAGE_COLUMNS).astype(object)
+    frame["source_row"] = pd.array([r[3] for r in records], dtype="Int64")
+    con.register("incoming_messages", frame)
+    try:
+        con.execute(load_sql("messages_insert"), {"batch_id": batch_id})
+    finally:
+        con.unregister("incoming_messages")

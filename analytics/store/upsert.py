@@ -1,0 +1,111 @@
+"""Set-based upserts of one file's valid rows by the keys of SPEC 2.5, with an undo log for exact rollback.
+
+Each table goes: register the parsed frame → temp table ``stage`` (typed as stored) → temp table ``changes``
+(new / updated / unchanged) → prior rows copied to ``undo_<table>`` → replaced rows deleted → the file's rows
+inserted as the batch's own. No Python loop over rows; ``match_key`` runs on unique names only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pandas as pd
+
+from analytics import schema
+from analytics.ingest.model import Problem
+from analytics.store.sql import load_sql, render_sql
+from analytics.store.tables import STORED, StoredTable
+from analytics.textnorm import match_key
+
+# Columns whose match_key is stored beside them (docs/ARCHITECTURE.md "Data model").
+_KEYED_NAMES = {
+    "roster": (("company", "company_key"), ("parent_company", "parent_key"), ("department", "department_key")),
+    "issues": (("owner_company", "owner_company_key"),),
+}
+_INPUT_EXTRA = {"walkthroughs": ("activity_key",), "issues": ("category_is_standard",)}
+
+
+def prepare_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The parsed rows with every expected column present and the *_key columns filled (unique values only)."""
+    spec = schema.TABLES[table]
+    wanted = [c.key for c in spec.columns] + list(_INPUT_EXTRA.get(table, ())) + ["_sheet", "_row"]
+    out = frame.reindex(columns=wanted).copy()
+    for name_col, key_col in _KEYED_NAMES.get(table, ()):
+        names = out[name_col]
+        uniques = names.dropna().unique()
+        folded = {name: (match_key(name) or None) for name in uniques}
+        out[key_col] = names.map(folded).astype(object)
+    if table == "issues" and out["category_is_standard"].isna().all():
+        standard = set(schema.ISSUE_CATEGORY.canonical_values)
+        out["category_is_standard"] = out["category"].isna() | out["category"].isin(standard)
+    return out
+
+
+def stage(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, import_date: dt.date) -> int:
+    """Create the temp table ``stage`` from ``frame``; returns its row count."""
+    con.register("incoming", prepare_frame(table, frame))
+    try:
+        sql = load_sql(f"stage_{table}")
+        params = {"import_date": import_date} if "$import_date" in sql else {}
+        con.execute(f"create or replace temp table stage as {sql}", params)
+    finally:
+        con.unregister("incoming")
+    return con.execute("select count(*) from stage").fetchall()[0][0]
+
+
+def upsert(con: duckdb.DuckDBPyConnection, table: str, batch_id: int, now: dt.datetime) -> dict[str, int]:
+    """Apply the staged rows of ``table`` for batch ``batch_id``; returns new / updated / unchanged (/ removed)."""
+    spec: StoredTable = STORED[table]
+    ids = spec.identifiers()
+    counts = {"new": 0, "updated": 0, "unchanged": 0}
+    if table == "roster":
+        counts["removed"] = _replace_snapshots(con, batch_id)
+    if table == "issues":
+        con.execute(load_sql("issue_history"), {"changed_at": now, "batch_id": batch_id})
+    con.execute(render_sql("classify", **ids))
+    for change, n in con.execute(load_sql("count_changes")).fetchall():
+        counts[change] = int(n)
+    con.execute(render_sql("undo_replaced", **ids), {"batch_id": batch_id})
+    con.execute(render_sql("delete_replaced", **ids))
+    con.execute(render_sql("insert_changes", **ids), {"batch_id": batch_id})
+    return counts
+
+
+def _replace_snapshots(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
+    """SPEC 2.1: staff of each (company, effective_date) snapshot in the file who are not in it are removed."""
+    con.execute(load_sql("roster_removed"))
+    removed = con.execute("select count(*) from removed").fetchall()[0][0]
+    if removed:
+        con.execute(load_sql("roster_undo_removed"), {"batch_id": batch_id})
+        con.execute(load_sql("roster_delete_removed"))
+    return int(removed)
+
+
+def walkthrough_warnings(
+    con: duckdb.DuckDBPyConnection, file_name: str
+) -> tuple[list[Problem], list[str]]:
+    """Warnings that need the roster (SPEC 2.2), for the staged log rows: unmatched 工號 and 姓名 mismatches.
+
+    Returns the problems and, aligned with them, the stored row key (activity_key|employee_id) for
+    import_messages.row_key.
+    """
+    problems: list[Problem] = []
+    row_keys: list[str] = []
+    unmatched = con.execute(load_sql("walkthrough_unmatched")).fetchall()
+    for sheet, row, employee_id, activity_key in unmatched:
+        problems.append(Problem("warning", "store.warn.unmatched_employee", file_name, sheet, row,
+                                schema.WALKTHROUGHS.column("employee_id").header, employee_id, "walkthroughs"))
+        row_keys.append(f"{activity_key}|{employee_id}")
+    for sheet, row, employee_id, activity_key, name, roster_names in con.execute(
+        load_sql("walkthrough_name_candidates")
+    ).fetchall():
+        folded = {match_key(n) for n in roster_names}
+        if match_key(name) in folded:
+            continue  # the same name up to script, width or spacing (SPEC 2 tolerant matching)
+        problems.append(Problem("warning", "store.warn.name_mismatch", file_name, sheet, row,
+                                schema.WALKTHROUGHS.column("name").header, name, "walkthroughs",
+                                {"employee_id": employee_id, "roster_name": "、".join(roster_names)}))
+        row_keys.append(f"{activity_key}|{employee_id}")
+    return problems, row_keys
+

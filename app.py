@@ -1,0 +1,61 @@
+"""流程穿越 analytics — the router: page config, sign-in gate, shared sidebar controls, navigation (STYLE 1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ui.state import render_sidebar, tr
+
+ROOT = Path(__file__).resolve().parent
+
+st.set_page_config(page_title="流程穿越 analytics", page_icon=":material/route:", layout="wide",
+                   initial_sidebar_state="expanded")
+
+# Sign-in (SPEC 8). ui/auth.py stops the script itself when sign-in is required; None = local single-user mode.
+user = None
+if (ROOT / "ui" / "auth.py").exists():
+    from ui.auth import gate
+
+    user = gate()
+
+role = getattr(user, "role", None)  # None in local mode: full access
+may_import = role in (None, "admin", "lead")
+
+# (file, title key, icon, url path, who sees it); a page is listed once its file exists. URL paths are the file
+# stems, so a deep link that reaches a page before the router (see ui/__init__.py) keeps its address.
+SECTIONS: list[tuple[str, list[tuple[str, str, str, str, bool]]]] = [
+    ("ui.nav.section.overview", [
+        ("pages/home.py", "ui.nav.home", ":material/dashboard:", "home", True),
+        ("pages/compliance.py", "ui.nav.compliance", ":material/fact_check:", "compliance", True),
+        ("pages/briefing.py", "ui.nav.briefing", ":material/slideshow:", "briefing", True),
+    ]),
+    ("ui.nav.section.analysis", [
+        ("pages/volume.py", "ui.nav.volume", ":material/bar_chart:", "volume", True),
+        ("pages/issues.py", "ui.nav.issues", ":material/report_problem:", "issues", True),
+        ("pages/discipline.py", "ui.nav.discipline", ":material/rule:", "discipline", True),
+        ("pages/quality.py", "ui.nav.quality", ":material/verified:", "quality", True),
+    ]),
+    ("ui.nav.section.data", [
+        ("pages/data_import.py", "ui.nav.import", ":material/upload_file:", "data_import", may_import),
+        ("pages/batches.py", "ui.nav.batches", ":material/history:", "batches", may_import),
+        ("pages/admin.py", "ui.nav.admin", ":material/admin_panel_settings:", "admin", role in (None, "admin")),
+    ]),
+]
+
+st.session_state["_controls_from_router"] = True
+st.session_state["_user"] = user
+render_sidebar(user)
+
+navigation: dict[str, list] = {}
+for section_key, pages in SECTIONS:
+    listed = [
+        st.Page(file, title=tr(title_key), icon=icon, url_path=url_path, default=(url_path == "home"))
+        for file, title_key, icon, url_path, visible in pages
+        if visible and (ROOT / file).exists()
+    ]
+    if listed:
+        navigation[tr(section_key)] = listed
+
+st.navigation(navigation, position="sidebar", expanded=True).run()

@@ -1,0 +1,135 @@
+"""簡報 Briefing: preview the service-analysis meeting briefing and download it as Word, Excel or PowerPoint.
+
+Thin (STYLE 1): the briefing model comes from ``analytics.briefing.build_briefing`` through the cached loader of
+``ui.data``; the files are generated only when a download button is clicked (Streamlit calls ``data`` then).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics.briefing import FORMATS, MIME_TYPES, build_briefing, render
+from analytics.briefing.cells import display
+from analytics.briefing.model import Briefing, ChartSpec, SectionTable
+from ui.data import cached_call, has_data
+from ui.state import current_controls, tr
+from ui.theme import SERIES_COLORS, STATUS_COLORS, style_figure
+from ui.widgets import Metric, empty_state, metric_row, page_guard
+
+PREVIEW_ROWS = 500  # rows per table on screen; the Excel download has them all
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+_FORMAT_ICONS = {"docx": ":material/description:", "xlsx": ":material/table_view:", "pptx": ":material/slideshow:"}
+
+
+def _escaped(text: str) -> str:
+    """User data (company names) inside generated sentences shown as text, never as Markdown."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def preview_frame(table: SectionTable) -> pd.DataFrame:
+    """The table as the Word/PowerPoint files show it (same rounding), first PREVIEW_ROWS rows."""
+    shown = table.frame.head(PREVIEW_ROWS)
+    columns = list(shown.columns)
+    out = {c: [display(v, table.cell_format(c, i)) for i, v in enumerate(shown[c])] for c in columns}
+    return pd.DataFrame(out, columns=columns)
+
+
+def figure_of(spec: ChartSpec) -> go.Figure:
+    """A Plotly figure for a chart of the model (the files use matplotlib images / native Office charts)."""
+    fig = go.Figure()
+    if spec.kind == "heatmap":
+        colours = [[STATUS_COLORS.get(s or "", "#FFFFFF") for s in row] for row in spec.statuses]
+        rows = spec.rows[:40]
+        fig.add_trace(go.Table(
+            header={"values": ["", *spec.categories], "fill_color": "#E8EEF7"},
+            cells={"values": [rows, *[[spec.annotations[r][c] for r in range(len(rows))]
+                                      for c in range(len(spec.categories))]],
+                   "fill_color": [["white"] * len(rows), *[[colours[r][c] for r in range(len(rows))]
+                                                          for c in range(len(spec.categories))]],
+                   "font": {"color": ["#1F2A37", *["white"] * len(spec.categories)]}}))
+        return style_figure(fig, title=spec.title, height=min(900, 120 + 28 * len(rows)))
+    horizontal = spec.kind == "barh"
+    for i, (name, values) in enumerate(spec.series[:1] if spec.kind == "pareto" else spec.series):
+        colour = SERIES_COLORS[i % len(SERIES_COLORS)]
+        if spec.kind == "line":
+            fig.add_trace(go.Scatter(x=spec.categories, y=values, name=name, mode="lines+markers",
+                                     line={"color": colour}))
+        elif horizontal:
+            fig.add_trace(go.Bar(y=spec.categories, x=values, name=name, orientation="h", marker_color=colour))
+        else:
+            fig.add_trace(go.Bar(x=spec.categories, y=values, name=name, marker_color=colour))
+    if spec.kind == "stacked_bar":
+        fig.update_layout(barmode="stack")
+    if horizontal:
+        fig.update_yaxes(autorange="reversed")
+    if spec.value_format == "pct":
+        fig.update_yaxes(tickformat=".0%")
+    return style_figure(fig, title=spec.title)
+
+
+def render_downloads(briefing: Briefing) -> None:
+    """Three buttons; each file is generated when its button is clicked."""
+    stem = f"briefing_{briefing.period}_{briefing.company}"
+    columns = st.columns(len(FORMATS))
+    for column, fmt in zip(columns, FORMATS, strict=True):
+        with column:
+            st.download_button(tr(f"brief.page.download.{fmt}"), data=lambda fmt=fmt: render(briefing, fmt),
+                               file_name=f"{stem}.{fmt}", mime=MIME_TYPES[fmt], icon=_FORMAT_ICONS[fmt],
+                               key=f"brief_dl_{fmt}", on_click="ignore", width="stretch")
+
+
+def render_headline(briefing: Briefing) -> None:
+    """The headline figures as metric cards with the change against the previous period."""
+    table = briefing.section("headline").tables[0]
+    frame = table.frame
+    before_col = frame.columns[2]
+    cards = []
+    for i, row in enumerate(frame.itertuples(index=False, name=None)):
+        fmt = table.row_formats[i] if table.row_formats else "int"
+        change = row[3]
+        delta = None if change is None or change != change else display(change, "d" + fmt)
+        inverse = i == len(frame) - 1  # overdue issues: a rise is bad
+        cards.append(Metric(str(row[0]), display(row[1], fmt), delta,
+                            help=f"{before_col}: {display(row[2], fmt)}", delta_color="inverse" if inverse else
+                            "normal"))
+    metric_row(cards, columns=6)
+
+
+def render_briefing_page() -> None:
+    """The page: title, summary, headline cards, one tab per section, downloads."""
+    c = current_controls()
+    st.title(tr("brief.page.title"), anchor=False)
+    if not has_data():
+        empty_state("brief.page.empty")
+        return
+    briefing = cached_call(build_briefing, c.period, scope=c.scope_key, as_of=c.as_of, lang=c.lang)
+    st.caption(tr("brief.page.caption", company=briefing.company, period=briefing.period_label,
+                  as_of=briefing.as_of.isoformat()))
+    render_downloads(briefing)
+    with st.container(border=True):
+        st.markdown("\n".join(f"- {_escaped(s)}" for s in briefing.summary))
+    render_headline(briefing)
+    sections = briefing.sections[1:]
+    for section, tab in zip(sections, st.tabs([s.title for s in sections]), strict=True):
+        with tab:
+            for sentence in section.sentences:
+                st.markdown(_escaped(sentence))
+            if section.empty_message and not section.tables:
+                st.info(section.empty_message, icon=":material/info:")
+            for i, spec in enumerate(section.charts):
+                if not spec.is_empty:
+                    st.plotly_chart(figure_of(spec), key=f"brief_chart_{section.key}_{i}",
+                                    config={"displayModeBar": False})
+            for i, table in enumerate(section.tables):
+                st.subheader(table.title, anchor=False)
+                st.dataframe(preview_frame(table), hide_index=True, key=f"brief_tbl_{section.key}_{i}")
+                if len(table.frame) > PREVIEW_ROWS:
+                    st.caption(tr("brief.page.more_rows", shown=PREVIEW_ROWS, total=len(table.frame)))
+
+
+with page_guard():
+    render_briefing_page()

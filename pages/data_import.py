@@ -1,0 +1,146 @@
+"""資料匯入 Import: template, upload, preview per file, strict mode, commit with progress, results and rejects."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath
+
+import streamlit as st
+
+from ui import import_view as iv
+from ui.db import clear_caches, db_path
+from ui.state import current_controls, current_user, tr
+from ui.widgets import XLSX_MIME, page_guard, status_badge_text, template_download_button
+
+ACCEPTED = ["xlsx", "xlsm", "xls", "csv"]
+
+
+def upload_limit_mb() -> int:
+    """server.maxUploadSize of .streamlit/config.toml (MB)."""
+    return int(st.get_option("server.maxUploadSize"))
+
+
+def _parsed(name: str, content: bytes):
+    """Parse once per distinct upload (parsing a 100k-row log takes seconds; reruns must not repeat it)."""
+    from analytics.ingest import parse_file
+
+    cache = st.session_state.setdefault("_import_parsed", {})
+    key = (name, hashlib.sha256(content).hexdigest())
+    if key not in cache:
+        if len(cache) > 20:
+            cache.clear()
+        cache[key] = parse_file(name, content)
+    return cache[key]
+
+
+def render_preview(name: str, content: bytes, lang: str) -> bool:
+    """What one file was recognised as; returns whether it has anything importable."""
+    parsed = _parsed(name, content)
+    counts = iv.problem_counts(parsed.problems)
+    with st.container(border=True):
+        st.markdown(f":material/description: **{iv.md_escape(name)}** · {len(content) / 1024:,.0f} KB")
+        if parsed.file_error is not None:
+            st.error(parsed.file_error.message(lang), icon=":material/block:")
+            return False
+        valid = sum(len(df) for df in parsed.tables.values())
+        st.caption(tr("ui.import.preview_summary", valid=valid, rejected=parsed.rejected_row_count(),
+                      errors=counts["error"], warnings=counts["warning"], notices=counts["notice"]))
+        st.dataframe(iv.sheets_frame(parsed, lang), hide_index=True)
+        problems = iv.problems_frame(parsed.problems, lang)
+        if not problems.empty:
+            with st.expander(tr("ui.import.problems", n=len(problems)), expanded=counts["error"] > 0):
+                st.dataframe(problems, hide_index=True)
+        return valid > 0 or parsed.rejected_row_count() > 0
+
+
+def commit(files: list[tuple[str, bytes]], *, strict: bool, lang: str) -> None:
+    """Import through analytics.store.importer with a progress bar; results kept for display; caches cleared."""
+    from analytics.auth.scope import require_import
+    from analytics.store.importer import import_files
+    from ui.data import companies
+
+    user = current_user()
+    if user is not None:
+        keys: set[str] = set()
+        for name, content in files:
+            keys |= iv.parsed_company_keys(_parsed(name, content))
+        require_import(user, keys, companies())
+    bar = st.progress(0.0, text=tr("ui.import.committing"))
+
+    def on_progress(message: str, fraction: float) -> None:
+        bar.progress(min(max(float(fraction), 0.0), 1.0), text=message)
+
+    try:
+        results = import_files(files, db_path=db_path(), strict=strict,
+                               user=getattr(user, "username", None) or "local", lang=lang, on_progress=on_progress)
+    finally:
+        clear_caches()
+    bar.empty()
+    st.session_state["_import_results"] = results
+    st.session_state["_uploader_round"] = st.session_state.get("_uploader_round", 0) + 1
+    st.rerun()
+
+
+def render_results(lang: str) -> None:
+    """The outcome per file: status, counts per table, problems, rejected rows as a downloadable .xlsx."""
+    results = st.session_state.get("_import_results")
+    if not results:
+        return
+    st.subheader(tr("ui.import.results"), anchor=False)
+    for i, r in enumerate(results):
+        with st.container(border=True):
+            st.markdown(f"**{iv.md_escape(r.file_name)}** · {status_badge_text(r.status, 'ui.import.status')}"
+                        + (f" · {tr('ui.import.batch', batch=r.batch_id)}" if r.batch_id else ""))
+            counts = iv.counts_frame(r.counts or {}, lang)
+            if not counts.empty:
+                st.dataframe(counts, hide_index=True)
+            problems = iv.problems_frame(r.problems, lang)
+            if not problems.empty:
+                with st.expander(tr("ui.import.problems", n=len(problems))):
+                    st.dataframe(problems, hide_index=True)
+            rejects = r.rejects_xlsx()
+            if rejects:
+                stem = PurePath(r.file_name).stem or "file"
+                st.download_button(tr("ui.import.rejects_download"), data=rejects, file_name=f"{stem}_未匯入列.xlsx",
+                                   mime=XLSX_MIME, icon=":material/download:", key=f"rejects_{i}", on_click="ignore")
+    if st.button(tr("ui.import.clear_results"), key="clear_results", type="tertiary"):
+        st.session_state.pop("_import_results", None)
+        st.rerun()
+
+
+def render_import() -> None:
+    c = current_controls()
+    lang = c.lang
+    st.title(tr("ui.import.title"))
+    user = current_user()
+    if user is not None and getattr(user, "role", None) not in ("admin", "lead"):
+        st.warning(tr("ui.import.not_allowed"), icon=":material/lock:")
+        return
+    st.caption(tr("ui.import.intro", limit=upload_limit_mb()))
+    with st.expander(tr("ui.import.template_expander"), icon=":material/table_view:"):
+        st.caption(tr("ui.home.step_template_text"))
+        template_download_button("import_template")
+    render_results(lang)
+
+    strict = st.toggle(tr("ui.import.strict"), help=tr("ui.import.strict_help"), key="import_strict")
+    uploads = st.file_uploader(tr("ui.import.uploader"), type=ACCEPTED, accept_multiple_files=True,
+                               key=f"uploader_{st.session_state.get('_uploader_round', 0)}",
+                               help=tr("ui.import.uploader_help", limit=upload_limit_mb()))
+    if not uploads:
+        return
+    limit = upload_limit_mb() * 1024 * 1024
+    ready: list[tuple[str, bytes]] = []
+    for upload in uploads:
+        content = upload.getvalue()
+        if len(content) > limit:  # the browser enforces the limit too; this covers any other client
+            st.error(tr("ui.import.too_large", name=upload.name, limit=upload_limit_mb()), icon=":material/block:")
+            continue
+        if render_preview(upload.name, content, lang):
+            ready.append((upload.name, content))
+    label = tr("ui.import.commit_strict" if strict else "ui.import.commit", n=len(ready))
+    if st.button(label, type="primary", disabled=not ready, icon=":material/cloud_upload:", key="commit"):
+        commit(ready, strict=strict, lang=lang)
+
+
+with page_guard():
+    render_import()

@@ -1,0 +1,146 @@
+"""The briefing model: hand-worked figures for the tiny operator (conftest docstring) and one answer with metrics."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analytics.briefing import build_briefing
+from analytics.errors import UserFacingError
+from analytics.metrics.discipline import compute_discipline
+from analytics.metrics.issues import compute_issue_summary, load_overdue_issues
+from analytics.metrics.quotas import compute_quota_results
+from analytics.metrics.volume import compute_volume
+from tests.briefing.conftest import AS_OF, SCOPE
+
+
+def _table(section, title_part: str):
+    return next(t for t in section.tables if title_part in t.title).frame
+
+
+def test_sections_in_spec_order(briefing):
+    assert [s.key for s in briefing.sections] == [
+        "headline", "quotas", "pace", "volume", "pareto", "resolution", "owed", "discipline", "quality"]
+    assert briefing.company == "東海省公司" and briefing.period == "2026-10" and briefing.previous_period == "2026-09"
+
+
+def test_headline_figures_by_hand(briefing):
+    frame = briefing.section("headline").tables[0].frame
+    current = dict(zip(frame["指標"], frame["本期"], strict=True))
+    previous = dict(zip(frame["指標"], frame["上期"], strict=True))
+    # October in 東海省公司 + 濱江市分公司: activities A1, P2's reception, C1's row = 3; person-times P1, P3, P2, C1 = 4
+    assert current["穿越次數"] == 3 and current["參與人次"] == 4 and current["參與人數"] == 4
+    # September: P1 alone
+    assert previous["穿越次數"] == 1 and previous["參與人次"] == 1 and previous["參與人數"] == 1
+    # Issues raised in October: I1, I2 (I3 is September's). As of 10-31: 3 issues, 1 closed -> 1/3; I1 overdue.
+    assert current["提出問題建議數"] == 2 and previous["提出問題建議數"] == 1
+    assert current["問題解決率"] == pytest.approx(1 / 3)
+    assert current["逾期未解決問題"] == 1
+    # As of 09-30 only I3 exists (open, due 12-31): rate 0/1 = 0, nothing overdue.
+    assert previous["問題解決率"] == 0.0 and previous["逾期未解決問題"] == 0
+    assert list(frame["變化"])[:4] == [2, 3, 3, 1]
+
+
+def test_headline_equals_volume_function(con, briefing):
+    frame = briefing.section("headline").tables[0].frame
+    volume = compute_volume(con, 2026, scope=SCOPE, period_kind="month")
+    october = volume[volume["period"] == "2026-10"].iloc[0]
+    assert list(frame["本期"])[:3] == [october["activities"], october["person_times"],
+                                      october["distinct_participants"]]
+
+
+def test_summary_sentences_are_built_from_the_numbers(briefing):
+    assert briefing.summary[0] == "本月共開展穿越 3 次，參與 4 人次（4 人），穿越次數較上期增加 2。"
+    assert "本月提出問題建議 2 條" in briefing.summary[1] and "33.3%" in briefing.summary[1]
+    # CITY-DEPT-Q 濱江市分公司·客戶服務部: 1 of 3 < 50% (in progress) -> one department below 50%
+    assert "1 個部門的參與比例未達 50%。" in briefing.summary
+
+
+def test_quota_results_equal_the_metric(con, briefing):
+    results = compute_quota_results(con, 2026, as_of=AS_OF, scope=SCOPE)
+    starts = results["period_start"].astype("datetime64[ns]").dt.date
+    ends = results["period_end"].astype("datetime64[ns]").dt.date
+    overlapping = results[(starts <= dt.date(2026, 10, 31)) & (ends >= dt.date(2026, 10, 1))]
+    detail = _table(briefing.section("quotas"), "明細")
+    assert len(detail) == len(overlapping) == 6
+    by_key = {(r, p): (pop, part) for r, p, pop, part in zip(detail["規則"], detail["期間"], detail["應參與人數"],
+                                                              detail["已參與人數"], strict=True)}
+    for rec in overlapping.to_dict("records"):
+        assert by_key[(rec["rule"], rec["period"])] == (rec["population"], rec["participants"])
+    # By hand: CITY-RECEPT-M October: C1 has no reception day -> missed (October ended before the as-of date);
+    # CITY-DEPT-Q 2026Q4: 1 of 3 = 33% < 50% and the quarter ends after 11-25 -> in progress; 4 others met.
+    status = dict(zip(detail["規則"], detail["狀態"], strict=True))
+    assert status["CITY-RECEPT-M"] == "未達標" and status["CITY-DEPT-Q"] == "進行中"
+    assert sorted(status.values()).count("達標") == 4
+    assert [c.kind for c in briefing.section("quotas").charts] == ["heatmap"] * 3
+
+
+def test_pace_by_hand(briefing):
+    pace = briefing.section("pace").tables[0].frame.iloc[0]
+    # Q4 = 92 days, 56 elapsed by 11-25: projected 1 x 92 / 56 = 1.642857; needed ceil(0.5 x 3) - 1 = 1;
+    # 36 days left -> 6 weeks -> 1 a week; on track because 1 x 92 x 100 = 9200 >= 50 x 3 x 56 = 8400.
+    assert pace["規則"] == "CITY-DEPT-Q"
+    assert pace["預計期末參與人數"] == pytest.approx(92 / 56)
+    assert (pace["尚需人數"], pace["剩餘週數"], pace["每週需新增"]) == (1, 6, 1)
+    assert pace["進度判斷"] == "進度正常"
+
+
+def test_owed_people_by_hand(briefing):
+    names = briefing.section("owed").tables[1].frame
+    # 濱江市分公司·客戶服務部 is behind on CITY-DEPT-Q: C2 and C3 have not gone; P4 owes nothing because
+    # 東海省公司·市場部 has met PROV-DEPT-Y (3 of 4).
+    assert list(names["工號"]) == ["C2", "C3"]
+
+
+def test_issue_sections_equal_the_metric(con, briefing):
+    summary = compute_issue_summary(con, AS_OF, scope=SCOPE)
+    figures = briefing.section("resolution").tables[0].frame.iloc[0]
+    assert (figures["問題總數"], figures["已結案"], figures["未結案"], figures["逾期"]) == (
+        summary["total"], summary["closed"], summary["open"], summary["overdue"]) == (3, 1, 2, 1)
+    overdue = briefing.section("resolution").tables[1].frame
+    assert list(overdue["問題編號"]) == list(load_overdue_issues(con, AS_OF, scope=SCOPE)["issue_id"]) == ["I1"]
+    # days overdue: 2026-11-25 - 2026-10-20 = 36
+    assert list(overdue["逾期天數"]) == [36]
+    pareto = briefing.section("pareto").tables[0].frame
+    assert [[c, n] for c, n in zip(pareto["問題類別"], pareto["問題數"], strict=True)] == summary["pareto_category"]
+    assert list(pareto["2026-10 新增"]) == [2, 0]  # I1, I2 are 服務規範 raised in October; I3 in September
+
+
+def test_discipline_by_hand_and_from_the_metric(con, briefing):
+    frame = briefing.section("discipline").tables[0].frame
+    rates = dict(zip(frame["規範"], zip(frame["適用筆數"], frame["符合筆數"], strict=True), strict=True))
+    # October rows in scope: P1, P3 (A1), P2, C1. NOTICE applies to P2 only (notified 2 days before: fails);
+    # SUMMARY-7D: P1 (2 days) passes, P3 (15 days) fails; COPY-SENT: P1; ISSUE-MIN1: P1 (raised I1), P2 (2 raised).
+    assert rates == {"提前告知被穿越單位": (1, 0), "一週內提交總結": (4, 1), "記錄已交被穿越單位": (4, 1),
+                     "每次至少一條問題或建議": (4, 2)}
+    metric = compute_discipline(con, 2026, scope=SCOPE, period_kind="month")
+    october = metric[metric["period"] == "2026-10"].groupby("check")[["applicable", "passing"]].sum()
+    assert october.loc["SUMMARY-7D"].tolist() == [4, 1]
+
+
+def test_scope_none_includes_hq(con):
+    b = build_briefing(con, "2026-10", as_of=AS_OF, lang="en", generated_on=AS_OF)
+    frame = b.section("headline").tables[0].frame
+    # H2's special walkthrough joins: 4 activities, 5 person-times
+    assert list(frame["This period"])[:2] == [4, 5]
+    assert b.company == "All companies"
+    assert b.summary[0].startswith("In this month there were 4 walkthroughs")
+
+
+def test_simplified_scope_spelling_and_language(con):
+    b = build_briefing(con, "2026Q4", scope="东海省公司", as_of=AS_OF, lang="zh-Hans")
+    assert b.company == "東海省公司"  # the roster's own spelling
+    assert b.section("headline").title == "一、主要指标"
+
+
+@pytest.mark.parametrize(("period", "scope"), [("2026-13", None), ("2026", "不存在公司")])
+def test_unknown_period_or_scope_is_a_sentence(con, period, scope):
+    with pytest.raises(UserFacingError):
+        build_briefing(con, period, scope=scope, as_of=AS_OF)
+
+
+def test_empty_period_has_no_traceback(con):
+    b = build_briefing(con, "2025-03", scope=SCOPE, as_of=AS_OF)
+    assert b.summary[0] == "本月沒有穿越記錄。"
+    assert b.section("volume").empty_message

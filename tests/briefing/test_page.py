@@ -1,0 +1,84 @@
+"""簡報 page: preview from the same model as the files, downloads generated on click, no traceback when empty."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from analytics.textnorm import match_key
+from tests.briefing.conftest import fill
+
+ROOT = Path(__file__).resolve().parents[2]
+PARAMS = {"period": "2026-10", "kind": "month", "as_of": "2026-11-25"}
+
+
+@pytest.fixture(autouse=True)
+def _local_mode(monkeypatch, tmp_path):
+    """Local single-user run (SPEC 8): 127.0.0.1 and no users file; clean caches around each test."""
+    from streamlit import config
+
+    monkeypatch.setenv("WALKTHROUGH_USERS", str(tmp_path / "no-users.yaml"))
+    previous = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+    config.set_option("server.address", previous)
+
+
+@pytest.fixture(scope="module")
+def page_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("page") / "tiny.duckdb"
+    con = duckdb.connect(str(path))
+    fill(con)
+    con.close()
+    return path
+
+
+def _open(db: Path, monkeypatch, **params: str) -> AppTest:
+    monkeypatch.setenv("WALKTHROUGH_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    for key, value in {**PARAMS, **params}.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("pages/briefing.py")
+    at.run()
+    return at
+
+
+def test_preview_shows_the_hand_worked_figures(page_db, monkeypatch):
+    at = _open(page_db, monkeypatch, scope=match_key("東海省公司"))
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    # conftest: October in 東海省公司 with its city: 3 activities (+2 on September), 4 person-times, 1/3 resolved
+    assert metrics["穿越次數"] == "3" and metrics["參與人次"] == "4" and metrics["問題解決率"] == "33.3%"
+    deltas = {m.label: m.delta for m in at.metric}
+    assert deltas["穿越次數"] == "+2"
+    summary = "\n".join(str(m.value) for m in at.markdown)
+    assert "本月共開展穿越 3 次" in summary
+    tables = [df.value for df in at.dataframe]
+    owed = next(t for t in tables if "工號" in t.columns)
+    assert list(owed["工號"]) == ["C2", "C3"]
+    overdue = next(t for t in tables if "問題描述" in t.columns)
+    assert list(overdue["問題描述"]) == ['=HYPERLINK("http://x","y")']  # shown as text in a grid
+    buttons = [b for b in at.get("download_button")]
+    assert len(buttons) == 3
+
+
+def test_english_preview(page_db, monkeypatch):
+    at = _open(page_db, monkeypatch, lang="en")
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    assert labels[:3] == ["Activities", "Person-times", "Participants"]
+    # all companies: H2's special walkthrough adds one activity -> 4
+    assert at.metric[0].value == "4"
+
+
+def test_empty_database_shows_what_to_do(tmp_path, monkeypatch):
+    at = _open(tmp_path / "none" / "walkthrough.duckdb", monkeypatch)
+    assert not at.exception
+    assert any("還沒有資料" in str(i.value) for i in at.info)

@@ -1,0 +1,80 @@
+"""connect(): read-only vs read-write, the writer queue, DatabaseBusy as a sentence (STYLE 5, issue #7)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+
+from analytics.errors import DatabaseBusy, UserFacingError
+from analytics.store.connection import connect, write_lock
+from analytics.store.maintenance import latest_version
+from tests.store.conftest import ROOT
+
+HOLD = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1])
+print('held', flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+def _holder(db, seconds: float) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(db), str(seconds)], stdout=subprocess.PIPE, text=True,
+                            cwd=ROOT)
+    assert proc.stdout.readline().strip() == "held"
+    return proc
+
+
+def test_read_only_open_of_a_missing_database_says_what_to_do(db):
+    with pytest.raises(UserFacingError, match="python -m analytics demo"):
+        with connect(db, read_only=True):
+            pass
+    assert not db.exists()
+
+
+def test_memory_and_file_databases_are_migrated(db):
+    with connect(":memory:") as con:
+        assert con.execute("select max(version) from schema_version").fetchall() == [(latest_version(),)]
+    with connect(db) as con:
+        con.execute("select count(*) from audit_log, undo_roster").fetchall()
+    with connect(db, read_only=True) as con:
+        assert con.execute("select count(*) from schema_version").fetchall() == [(latest_version(),)]
+
+
+def test_database_held_by_another_process_gives_database_busy(db):
+    with connect(db):
+        pass
+    proc = _holder(db, 5)
+    try:
+        for read_only in (True, False):
+            started = time.monotonic()
+            with pytest.raises(DatabaseBusy, match="請稍候幾秒再試"):
+                with connect(db, read_only=read_only, timeout_s=0.5):
+                    pass
+            assert time.monotonic() - started < 3
+    finally:
+        proc.kill()
+        proc.wait()
+    with connect(db, read_only=True) as con:  # usable again once the holder is gone
+        assert con.execute("select 1").fetchall() == [(1,)]
+
+
+def test_writer_waits_for_the_lock_then_proceeds(db):
+    with write_lock(db, timeout_s=1):
+        with pytest.raises(DatabaseBusy):
+            with connect(db, timeout_s=0.3):
+                pass
+    with connect(db, timeout_s=1) as con:
+        assert con.execute("select 1").fetchall() == [(1,)]
+
+
+def test_a_file_that_is_not_a_database_is_a_sentence(db):
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"this is not duckdb" * 100)
+    with pytest.raises(UserFacingError) as info:
+        with connect(db, read_only=True):
+            pass
+    assert not isinstance(info.value, DatabaseBusy) and "restore" in str(info.value)

@@ -1,0 +1,12 @@
+"""pages/admin.py behind ``ui.auth.gate()``, as app.py's navigation runs it."""
+
+import runpy
+from pathlib import Path
+
+import streamlit as st
+
+from ui.auth import gate
+
+st.set_page_config(page_title="admin test")
+gate()
+runpy.run_path(str(Path(__file__).resolve().parents[3] / "pages" / "admin.py"))

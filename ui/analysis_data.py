@@ -1,0 +1,188 @@
+"""Cached loaders for the analysis pages (穿越量, 問題跟蹤, 流程規範, 資料品質).
+
+Each public loader calls an ``analytics.metrics`` function through :func:`ui.data.cached_call` (one cache, keyed by
+the database's data version, so an import shows at once). The small module-level ``_`` helpers run inside the
+cache on the read-only connection; they only pick the rows of the selected period out of a metric frame.
+Without a database every loader returns the empty shape, so a page can show its empty state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ui.data import cached_call
+from ui.db import db_exists
+
+# ---------------------------------------------------------------- volume (SPEC 4.3)
+
+
+def _volume_of_period(con, year: int, by: str, scope: str | None, period_kind: str, period: str) -> pd.DataFrame:
+    from analytics.metrics.volume import compute_volume
+
+    frame = compute_volume(con, year, by=by, scope=scope, period_kind=period_kind)
+    return frame[frame["period"] == period].reset_index(drop=True)
+
+
+def volume_of_period(year: int, by: str, scope: str | None, period_kind: str, period: str) -> pd.DataFrame:
+    """Volume of one ``period`` grouped ``by`` a dimension (analytics.metrics.volume.compute_volume columns)."""
+    from analytics.metrics.volume import VOLUME_COLUMNS
+
+    if not db_exists():
+        return pd.DataFrame(columns=VOLUME_COLUMNS)
+    return cached_call(_volume_of_period, int(year), by, scope, period_kind, period)
+
+
+def volume_monthly(year: int, by: str, scope: str | None) -> pd.DataFrame:
+    """Volume of every month of ``year`` grouped ``by`` a dimension ("all" for the totals)."""
+    from analytics.metrics.volume import VOLUME_COLUMNS, compute_volume
+
+    if not db_exists():
+        return pd.DataFrame(columns=VOLUME_COLUMNS)
+    return cached_call(compute_volume, int(year), by=by, scope=scope, period_kind="month")
+
+
+# ---------------------------------------------------------------- issues (SPEC 4.4)
+
+
+def _issue_summary(con, as_of: dt.date, scope: str | None, lang: str) -> dict | None:
+    from analytics.metrics.issues import compute_issue_breakdown, compute_issue_summary
+
+    # No issue in scope: say so (compute_issue_summary has nothing to summarise and its histograms are null).
+    if compute_issue_breakdown(con, as_of, by="kind", scope=scope, lang=lang).empty:
+        return None
+    return compute_issue_summary(con, as_of, scope=scope, lang=lang)
+
+
+def issue_summary(as_of: dt.date, scope: str | None, lang: str) -> dict | None:
+    """``compute_issue_summary`` as of a date; None without a database or without any issue in scope."""
+    if not db_exists():
+        return None
+    return cached_call(_issue_summary, as_of, scope, lang)
+
+
+def issue_breakdown(as_of: dt.date, by: str, scope: str | None, lang: str) -> pd.DataFrame:
+    """``compute_issue_breakdown`` (Pareto for ``category``, owner tables for owner_company/owner_department)."""
+    from analytics.metrics.issues import compute_issue_breakdown
+
+    if not db_exists():
+        return pd.DataFrame(columns=["group_key", "group", "owner_company", "owner_department", "is_standard",
+                                     "total", "closed", "open", "overdue", "share", "cumulative_share"])
+    return cached_call(compute_issue_breakdown, as_of, by=by, scope=scope, lang=lang)
+
+
+def overdue_issues(as_of: dt.date, scope: str | None) -> pd.DataFrame:
+    """Open issues past their 計畫完成日期 as of ``as_of``, most overdue first."""
+    from analytics.metrics.issues import OVERDUE_COLUMNS, load_overdue_issues
+
+    if not db_exists():
+        return pd.DataFrame(columns=OVERDUE_COLUMNS)
+    return cached_call(load_overdue_issues, as_of, scope=scope)
+
+
+def open_trend(as_of: dt.date, scope: str | None) -> pd.DataFrame:
+    """Issues open at the end of each of the 12 months up to ``as_of`` (from the status history)."""
+    from analytics.metrics.issues import compute_open_trend
+
+    if not db_exists():
+        return pd.DataFrame(columns=["period", "period_end", "open", "closed", "known"])
+    start = dt.date(as_of.year - 1, as_of.month, 1) if as_of.month == 12 else dt.date(as_of.year - 1, as_of.month + 1, 1)
+    return cached_call(compute_open_trend, start=start, end=as_of, freq="month", scope=scope)
+
+
+# ---------------------------------------------------------------- discipline (SPEC 4.2)
+
+
+def _discipline_of_period(con, year: int, scope: str | None, period_kind: str, period: str) -> pd.DataFrame:
+    from analytics.metrics.discipline import compute_discipline
+
+    frame = compute_discipline(con, year, scope=scope, period_kind=period_kind)
+    return frame[frame["period"] == period].reset_index(drop=True)
+
+
+def discipline_of_period(year: int, scope: str | None, period_kind: str, period: str) -> pd.DataFrame:
+    """Discipline rates (check × company) of one period (compute_discipline columns)."""
+    from analytics.metrics.discipline import SUMMARY_COLUMNS
+
+    if not db_exists():
+        return pd.DataFrame(columns=SUMMARY_COLUMNS)
+    return cached_call(_discipline_of_period, int(year), scope, period_kind, period)
+
+
+def discipline_failures(check: str, period: str, scope: str | None, lang: str) -> pd.DataFrame:
+    """The failing walkthrough rows of one check in one period (load_discipline_failures columns)."""
+    from analytics.metrics.discipline import FAILURE_COLUMNS, load_discipline_failures
+
+    if not db_exists():
+        return pd.DataFrame(columns=FAILURE_COLUMNS)
+    return cached_call(load_discipline_failures, check, period, scope=scope, lang=lang)
+
+
+# ---------------------------------------------------------------- data quality
+
+
+def data_quality(year: int, as_of: dt.date, scope: str | None) -> dict[str, pd.DataFrame]:
+    """``compute_data_quality`` (a dict of frames keyed by QUALITY_SECTIONS); empty frames without a database."""
+    from analytics.metrics.quality import QUALITY_SECTIONS, compute_data_quality
+
+    if not db_exists():
+        return {section: pd.DataFrame() for section in QUALITY_SECTIONS}
+    return cached_call(compute_data_quality, int(year), as_of=as_of, scope=scope)
+
+
+# ---------------------------------------------------------------- presentation helpers shared by the four pages
+
+
+def plot_text(value: object) -> str:
+    """Text for a Plotly label or hover: Plotly renders a subset of HTML, so uploaded text is escaped first."""
+    return html.escape("" if value is None else str(value), quote=False)
+
+
+def present(frame: pd.DataFrame, columns: Sequence[tuple[str, str, str | None]], lang: str) -> pd.DataFrame:
+    """The columns of ``frame`` to show, renamed to the language's headers, vocabulary terms translated.
+
+    ``columns`` lists (column, i18n key of the header, vocabulary key or None). Booleans become 是/否 (Yes/No);
+    dates stay dates so st.dataframe sorts them. Missing columns are skipped (a metric may not provide one).
+    """
+    from analytics.i18n import t
+    from ui.state import term
+
+    out: dict[str, pd.Series] = {}
+    for column, header_key, vocab in columns:
+        if column not in frame.columns:
+            continue
+        values = frame[column]
+        if vocab == "yesno":
+            values = values.map(lambda v: "" if _missing(v) else term("yesno", "是" if v else "否", lang))
+        elif vocab:
+            values = values.map(lambda v, _vocab=vocab: "" if _missing(v) else term(_vocab, v, lang))
+        out[t(header_key, lang)] = values.reset_index(drop=True)
+    return pd.DataFrame(out)
+
+
+def filter_rows(frame: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Rows of ``frame`` where any cell contains ``text``, folded like the importer (case, width, 繁/简)."""
+    from analytics.textnorm import match_key
+
+    needle = match_key(text)
+    if not needle or frame.empty:
+        return frame
+    joined = pd.Series("", index=frame.index, dtype=object)
+    for column in frame.columns:
+        joined = joined + "\u241f" + frame[column].map(_cell_text)
+    return frame[joined.map(lambda row: needle in match_key(row))]
+
+
+def _missing(value: object) -> bool:
+    """None, NaN, NA and NaT (``v != v`` is ambiguous for pandas' NA, so ask pandas)."""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # list-like cell
+        return False
+
+
+def _cell_text(value: object) -> str:
+    return "" if _missing(value) else str(value)

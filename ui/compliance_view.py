@@ -1,0 +1,155 @@
+"""Presentation of quota results (SPEC 4.1): rule names, the status heatmap, the results table, owed lists."""
+
+from __future__ import annotations
+
+import html
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics.i18n import t
+from ui.state import format_period
+from ui.theme import STATUS_COLORS, fmt_int, fmt_pct, style_figure
+
+# Colour classes of a heatmap cell: an in-progress result shows its pace (on track blue, at risk amber).
+CELL_STATUSES: tuple[str, ...] = ("met", "on_track", "not_started", "in_progress", "at_risk", "missed", "n/a")
+MAX_HEATMAP_ROWS = 60
+
+
+def rule_label(code: str, lang: str) -> str:
+    """``CITY-MGR-Q · 地市公司領導及部門領導每季穿越（100%）``."""
+    return f"{code} · {t(f'ui.rule.{code}', lang)}"
+
+
+def cell_status(status: object, pace: object) -> str:
+    """The colour class of one result: its status, or for an in-progress one its pace."""
+    if status == "in_progress" and isinstance(pace, str) and pace in CELL_STATUSES:
+        return pace
+    return str(status) if status in CELL_STATUSES else "n/a"
+
+
+def format_value(value: object, unit: object) -> str:
+    """A share as a percentage, a count as a whole number, a dash when the population is empty."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return fmt_pct(value, 0) if unit == "share" else fmt_int(value)
+
+
+def unit_label(row: pd.Series, multi_company: bool) -> str:
+    """The row label of the heatmap: company, department, or company · department."""
+    dept = row.get("department")
+    if isinstance(dept, str) and dept:
+        return f"{row['company']} · {dept}" if multi_company else dept
+    return str(row["company"])
+
+
+def with_labels(results: pd.DataFrame) -> pd.DataFrame:
+    """Results of one rule with ``row_label`` and ``cell_status`` columns added."""
+    if results.empty:
+        return results.assign(row_label=pd.Series(dtype=str), cell_status=pd.Series(dtype=str))
+    multi = results["company_key"].nunique() > 1
+    return results.assign(
+        row_label=results.apply(lambda r: unit_label(r, multi), axis=1),
+        cell_status=[cell_status(s, p) for s, p in zip(results["status"], results["pace"], strict=True)],
+    )
+
+
+def heatmap_rows(results: pd.DataFrame, limit: int = MAX_HEATMAP_ROWS) -> list[str]:
+    """Units to draw, in roster order; beyond ``limit``, the ones furthest behind (lowest mean value)."""
+    units = list(dict.fromkeys(results["row_label"]))
+    if len(units) <= limit:
+        return units
+    worst = results.assign(v=results["value"].fillna(1e9)).groupby("row_label", sort=False)["v"].mean().nsmallest(limit)
+    keep = set(worst.index)
+    return [u for u in units if u in keep]
+
+
+def heatmap_figure(results: pd.DataFrame, lang: str, units: list[str]) -> go.Figure:
+    """Unit × period heatmap coloured by status with value in the cell and the figures in the hover.
+
+    A transparent scatter trace sits on the cells so that a click selects a cell (heatmaps cannot be selected
+    in Plotly); its customdata carries the row index of ``results`` for the drill-down.
+    """
+    periods = sorted(results["period"].unique(), key=str)
+    period_labels = {p: format_period(p, lang) for p in periods}
+    frame = results[results["row_label"].isin(units)]
+    codes = {s: i for i, s in enumerate(CELL_STATUSES)}
+    z = pd.DataFrame(index=units, columns=periods, dtype=float)
+    text = pd.DataFrame("", index=units, columns=periods)
+    for r in frame.itertuples():
+        z.loc[r.row_label, r.period] = codes[r.cell_status]
+        text.loc[r.row_label, r.period] = format_value(r.value, r.unit)
+    n = len(CELL_STATUSES)
+    scale = []
+    for i, status in enumerate(CELL_STATUSES):
+        scale += [(i / n, STATUS_COLORS[status]), ((i + 1) / n, STATUS_COLORS[status])]
+    x = [period_labels[p] for p in periods]
+    y = [html.escape(u) for u in units]  # Plotly renders some HTML in labels: names from the roster are escaped
+    fig = go.Figure(go.Heatmap(z=z.values, x=x, y=y, text=text.values, texttemplate="%{text}", colorscale=scale,
+                               zmin=-0.5, zmax=n - 0.5, showscale=False, xgap=2, ygap=2, hoverinfo="skip",
+                               textfont={"color": "white", "size": 12}))
+    hover = [
+        "<br>".join([
+            f"<b>{html.escape(str(r.row_label))}</b>",
+            f"{t('ui.compliance.col.period', lang)}: {period_labels[r.period]}",
+            f"{t('ui.compliance.col.status', lang)}: {t(f'ui.status.{r.cell_status}', lang)}",
+            f"{t('ui.compliance.col.value', lang)}: {format_value(r.value, r.unit)}",
+            f"{t('ui.compliance.col.population', lang)}: {fmt_int(r.population)}",
+            f"{t('ui.compliance.col.participants', lang)}: {fmt_int(r.participants)}",
+        ])
+        for r in frame.itertuples()
+    ]
+    fig.add_trace(go.Scatter(
+        x=[period_labels[p] for p in frame["period"]], y=[html.escape(u) for u in frame["row_label"]], mode="markers",
+        marker={"symbol": "square", "size": 28, "opacity": 0.01, "color": "black"},
+        customdata=list(frame.index), hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+    ))
+    height = max(220, 34 * len(units) + 90)
+    style_figure(fig, height=height, margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    fig.update_xaxes(side="top", type="category", fixedrange=True)
+    fig.update_yaxes(autorange="reversed", type="category", fixedrange=True, gridcolor="rgba(0,0,0,0)")
+    fig.update_layout(dragmode=False, clickmode="event+select")
+    return fig
+
+
+def results_table(results: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The results of one rule for display: unit, period, status, value, population, participants, pace."""
+    def col(key: str) -> str:
+        return t(f"ui.compliance.col.{key}", lang)
+
+    return pd.DataFrame({
+        col("unit"): results["row_label"],
+        col("period"): [format_period(p, lang) for p in results["period"]],
+        col("status"): [t(f"ui.status.{s}", lang) for s in results["cell_status"]],
+        col("value"): [format_value(v, u) for v, u in zip(results["value"], results["unit"], strict=True)],
+        col("population"): results["population"].astype("Int64"),
+        col("participants"): results["participants"].astype("Int64"),
+        col("needed_per_week"): results["needed_per_week"].astype("Int64"),
+    }, index=results.index)
+
+
+def owed_frame(owed: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Owed people with translated headers: 工號, 姓名, 公司, 部門, 職級."""
+    from ui.state import term
+
+    return pd.DataFrame({
+        t("ui.owed.col.employee_id", lang): owed["employee_id"],
+        t("ui.owed.col.name", lang): owed["name"],
+        t("ui.owed.col.company", lang): owed["company"],
+        t("ui.owed.col.department", lang): owed["department"],
+        t("ui.owed.col.rank", lang): [term("rank", r, lang) for r in owed["rank"]],
+    })
+
+
+def owed_sheets(owed: pd.DataFrame, lang: str) -> dict[str, pd.DataFrame]:
+    """One sheet per department (company · department when several companies), for each department head."""
+    frame = owed_frame(owed, lang)
+    if owed.empty:
+        return {t("ui.owed.sheet_empty", lang): frame}
+    multi = owed["company_key"].nunique() > 1
+    sheets: dict[str, pd.DataFrame] = {}
+    keys = owed["company"].astype(str) + " · " + owed["department"].astype(str) if multi else owed["department"]
+    for key in dict.fromkeys(keys):
+        sheets[str(key)] = frame[(keys == key).to_numpy()]
+    return sheets

@@ -1,0 +1,219 @@
+"""The shared sidebar controls, kept in the URL's query parameters so a link reproduces the view.
+
+Controls live in ``st.session_state`` (widgets of the router ``app.py`` with ``persist_state="session"``); on the
+first run of a session they are seeded from ``st.query_params`` and on every run written back to it. Pages read
+the current values with :func:`current_controls`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import streamlit as st
+
+from analytics.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
+from analytics.schema import LEVEL
+from analytics.textnorm import to_simplified_ui
+
+PERIOD_KINDS: tuple[str, ...] = ("year", "quarter", "month")
+# query parameter -> session_state key of its widget
+_PARAMS = {"lang": "ctl_lang", "kind": "ctl_kind", "period": "ctl_period", "as_of": "ctl_as_of",
+           "scope": "ctl_scope", "level": "ctl_level"}
+_ALL = "__all__"  # the "everything" choice of the scope and level selectors (None in Controls)
+
+
+@dataclass(frozen=True)
+class Controls:
+    """What every page filters by: language, period, as-of date, company scope (with roll-up) and level."""
+
+    lang: str
+    period_kind: str  # year | quarter | month
+    period: str  # "2026", "2026Q3", "2026-07"
+    year: int
+    as_of: dt.date
+    scope_key: str | None  # match_key of a company, None = everything the user may see
+    scope_name: str  # the company's name as written in the roster, or the word for "all companies"
+    level: str | None  # canonical 層級 term (總部 / 省公司 / 地市公司) or None for all levels
+
+
+def current_lang() -> str:
+    """The language chosen in the sidebar (or in the URL before the sidebar has run)."""
+    lang = st.session_state.get(_PARAMS["lang"]) or st.query_params.get("lang") or DEFAULT_LANGUAGE
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def tr(key: str, /, **params: object) -> str:
+    """``analytics.i18n.t`` in the current language."""
+    return t(key, current_lang(), **params)
+
+
+def term(vocab: str, canonical: object, lang: str | None = None) -> str:
+    """A vocabulary term (stored canonical Traditional) in the interface language (English via schema)."""
+    from analytics.schema import VOCABULARIES
+
+    if canonical is None or canonical != canonical:  # None or NaN
+        return ""
+    lang = lang or current_lang()
+    text = str(canonical)
+    if lang == "en" and vocab in VOCABULARIES:
+        return VOCABULARIES[vocab].english(text)
+    if lang == "zh-Hans":
+        return to_simplified_ui(text)
+    return text
+
+
+def period_kind_of(period: str) -> str:
+    """``2026`` → year, ``2026Q3`` → quarter, ``2026-07`` → month."""
+    if "Q" in period:
+        return "quarter"
+    if "-" in period:
+        return "month"
+    return "year"
+
+
+def format_period(period: str, lang: str | None = None) -> str:
+    """A period for people: 2026年第3季 / 2026年7月 / 2026 Q3 / Jul 2026."""
+    lang = lang or current_lang()
+    kind = period_kind_of(period)
+    year = period[:4]
+    if kind == "quarter":
+        return t("ui.period.quarter_fmt", lang, year=year, q=period[-1])
+    if kind == "month":
+        month = int(period[5:7])
+        if lang == "en":
+            return dt.date(int(year), month, 1).strftime("%b %Y")
+        return t("ui.period.month_fmt", lang, year=year, month=month)
+    return t("ui.period.year_fmt", lang, year=year)
+
+
+def periods_for(kind: str, months_with_data: list[str], today: dt.date) -> list[str]:
+    """The periods of ``kind`` that have data (newest first); the current ones when there is no data at all."""
+    months = sorted(set(months_with_data)) or [f"{today.year}-{m:02d}" for m in range(1, today.month + 1)]
+    if kind == "year":
+        found = {m[:4] for m in months}
+    elif kind == "quarter":
+        found = {f"{m[:4]}Q{(int(m[5:7]) - 1) // 3 + 1}" for m in months}
+    else:
+        found = set(months)
+    return sorted(found, reverse=True)
+
+
+def _seed_from_url() -> None:
+    """First run of a session: copy the URL's query parameters into the widgets' state."""
+    if st.session_state.get("_ctl_seeded"):
+        return
+    st.session_state["_ctl_seeded"] = True
+    for param, key in _PARAMS.items():
+        value = st.query_params.get(param)
+        if value is None:
+            continue
+        if param == "as_of":
+            try:
+                st.session_state[key] = dt.date.fromisoformat(value)
+            except ValueError:
+                continue
+        else:
+            st.session_state[key] = value
+
+
+def _keep_valid(key: str, options: list[str], default: str) -> None:
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = default
+
+
+def render_sidebar(user: object | None = None) -> Controls:
+    """Draw the shared controls in the sidebar, sync them with the URL and return them.
+
+    ``user`` (from ``ui.auth.gate()``; None in local mode) limits the company choices to the user's company and
+    what rolls up to it, and the returned ``scope_key`` is ``analytics.auth.scope.effective_scope`` of the choice,
+    so pages always pass an allowed scope to the metrics (SPEC 8: enforced where data is read).
+    """
+    from analytics.auth.scope import allowed_scope_key as _allowed
+    from analytics.auth.scope import effective_scope
+    from ui import data
+
+    allowed_scope_key = _allowed(user) if user is not None else None
+
+    _seed_from_url()
+    _keep_valid(_PARAMS["lang"], list(LANGUAGES), DEFAULT_LANGUAGE)
+    lang = st.session_state[_PARAMS["lang"]]
+    today = dt.date.today()
+    sb = st.sidebar
+
+    tree = data.company_tree(allowed_scope_key)
+    scope_options = ([] if allowed_scope_key else [_ALL]) + list(tree["company_key"])
+    names = dict(zip(tree["company_key"], tree["label"], strict=True))
+    plain = dict(zip(tree["company_key"], tree["company"], strict=True))
+    _keep_valid(_PARAMS["scope"], scope_options or [_ALL], (scope_options or [_ALL])[0])
+    all_word = t("ui.scope.all", lang)
+    sb.selectbox(t("ui.sidebar.scope", lang), scope_options or [_ALL], key=_PARAMS["scope"],
+                 format_func=lambda k: all_word if k == _ALL else names.get(k, k),
+                 help=t("ui.sidebar.scope_help", lang), persist_state="session")
+
+    _keep_valid(_PARAMS["kind"], list(PERIOD_KINDS), "year")
+    sb.radio(t("ui.sidebar.period_kind", lang), list(PERIOD_KINDS), key=_PARAMS["kind"], horizontal=True,
+             format_func=lambda k: t(f"ui.period.kind.{k}", lang), persist_state="session")
+    kind = st.session_state[_PARAMS["kind"]]
+    period_options = periods_for(kind, data.data_months(), today)
+    _keep_valid(_PARAMS["period"], period_options, period_options[0])
+    sb.selectbox(t("ui.sidebar.period", lang), period_options, key=_PARAMS["period"],
+                 format_func=lambda p: format_period(p, lang), persist_state="session")
+
+    if not isinstance(st.session_state.get(_PARAMS["as_of"]), dt.date):
+        st.session_state[_PARAMS["as_of"]] = today
+    sb.date_input(t("ui.sidebar.as_of", lang), key=_PARAMS["as_of"], help=t("ui.sidebar.as_of_help", lang),
+                  persist_state="session")
+
+    level_options = [_ALL, *LEVEL.canonical_values]
+    _keep_valid(_PARAMS["level"], level_options, _ALL)
+    sb.selectbox(t("ui.sidebar.level", lang), level_options, key=_PARAMS["level"],
+                 format_func=lambda v: t("ui.level.all", lang) if v == _ALL else term("level", v, lang),
+                 persist_state="session")
+
+    sb.selectbox(t("ui.sidebar.language", lang), list(LANGUAGES), key=_PARAMS["lang"],
+                 format_func=lambda code: LANGUAGE_NAMES[code], persist_state="session")
+
+    scope = st.session_state[_PARAMS["scope"]]
+    if user is not None:
+        scope = effective_scope(user, None if scope == _ALL else scope, data.companies()) or _ALL
+    level = st.session_state[_PARAMS["level"]]
+    period = st.session_state[_PARAMS["period"]]
+    controls = Controls(
+        lang=st.session_state[_PARAMS["lang"]],
+        period_kind=kind,
+        period=period,
+        year=int(period[:4]),
+        as_of=st.session_state[_PARAMS["as_of"]],
+        scope_key=None if scope == _ALL else scope,
+        scope_name=all_word if scope == _ALL else plain.get(scope, scope),
+        level=None if level == _ALL else level,
+    )
+    _write_url(controls)
+    st.session_state["_controls"] = controls
+    return controls
+
+
+def _write_url(c: Controls) -> None:
+    # "everything" (scope, level) is the absence of the parameter, so links stay short and readable.
+    wanted = {"lang": c.lang, "kind": c.period_kind, "period": c.period, "as_of": c.as_of.isoformat(),
+              "scope": c.scope_key, "level": c.level}
+    for param, value in wanted.items():
+        if value is None:
+            if param in st.query_params:
+                del st.query_params[param]
+        elif st.query_params.get(param) != value:
+            st.query_params[param] = value
+
+
+def current_controls() -> Controls:
+    """The controls drawn by ``app.py`` in this run (draws them when a page runs on its own)."""
+    controls = st.session_state.get("_controls")
+    if st.session_state.get("_controls_from_router") and isinstance(controls, Controls):
+        return controls
+    return render_sidebar()
+
+
+def current_user() -> object | None:
+    """The signed-in user set by ``app.py`` (None in local single-user mode)."""
+    return st.session_state.get("_user")

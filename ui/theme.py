@@ -1,0 +1,110 @@
+"""One look for every page: status colours, the Plotly layout with CJK fonts, number formats.
+
+The status colours are used by the heatmap, badges, charts and the briefing alike, so a status reads the same
+everywhere (met green, in progress / on track blue, at risk amber, missed red, n/a grey).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+FONT_FAMILY = '"Noto Sans CJK TC", "Noto Sans CJK SC", "Microsoft JhengHei", "PingFang TC", sans-serif'
+
+PRIMARY = "#0B5CAD"  # .streamlit/config.toml primaryColor
+MUTED = "#5F6B7A"
+GRID = "#E6EAF0"
+
+# Quota statuses of SPEC 4.1 plus the pace verdicts (on_track / at_risk / not_started) of the projection.
+STATUS_COLORS: dict[str, str] = {
+    "met": "#2E7D32",
+    "in_progress": "#1F6FD1",
+    "on_track": "#1F6FD1",
+    "not_started": "#8FB3E6",
+    "at_risk": "#E0A100",
+    "missed": "#C62828",
+    "n/a": "#A7AFB8",
+}
+# Streamlit badge / markdown colour names for the same statuses (st.badge accepts these names).
+STATUS_BADGE_COLORS: dict[str, str] = {
+    "met": "green",
+    "in_progress": "blue",
+    "on_track": "blue",
+    "not_started": "blue",
+    "at_risk": "orange",
+    "missed": "red",
+    "n/a": "gray",
+}
+# Order in which statuses are listed in legends and counted in headlines.
+STATUS_ORDER: tuple[str, ...] = ("met", "in_progress", "on_track", "at_risk", "missed", "n/a")
+
+# A qualitative palette for categories (walkthrough categories, items, issue categories).
+SERIES_COLORS: tuple[str, ...] = (
+    "#0B5CAD", "#2AA198", "#E0A100", "#C05A8B", "#6C5CE7", "#3D9970", "#D9622B", "#7A8B99", "#1F9BD1", "#A3B536",
+)
+
+
+def plotly_layout(*, title: str | None = None, height: int | None = 360, **overrides: Any) -> dict[str, Any]:
+    """Keyword arguments for ``fig.update_layout``: CJK font, white background, compact margins, legend on top."""
+    layout: dict[str, Any] = {
+        "font": {"family": FONT_FAMILY, "size": 13, "color": "#1F2A37"},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "margin": {"l": 10, "r": 10, "t": 48 if title else 16, "b": 10},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": None},
+        "hoverlabel": {"font": {"family": FONT_FAMILY}},
+        "colorway": list(SERIES_COLORS),
+    }
+    if title:
+        layout["title"] = {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}}
+    if height:
+        layout["height"] = height
+    layout.update(overrides)
+    return layout
+
+
+def style_figure(fig: Any, *, title: str | None = None, height: int | None = 360, **overrides: Any) -> Any:
+    """Apply :func:`plotly_layout` and light grid lines to ``fig``; returns the figure for chaining."""
+    fig.update_layout(**plotly_layout(title=title, height=height, **overrides))
+    fig.update_xaxes(showgrid=False, linecolor=GRID, automargin=True)
+    fig.update_yaxes(gridcolor=GRID, zeroline=False, automargin=True)
+    return fig
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(math.isnan(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def fmt_int(value: Any) -> str:
+    """``12,345``; a dash for a missing value."""
+    return "—" if _missing(value) else f"{int(round(float(value))):,}"
+
+
+def fmt_pct(value: Any, digits: int = 1) -> str:
+    """A share 0..1 as ``45.0%``; a dash for a missing value."""
+    return "—" if _missing(value) else f"{float(value) * 100:.{digits}f}%"
+
+
+def fmt_num(value: Any, digits: int = 1) -> str:
+    """A number with ``digits`` decimals (days, hours); a dash for a missing value."""
+    return "—" if _missing(value) else f"{float(value):,.{digits}f}"
+
+
+def fmt_delta_int(current: Any, previous: Any) -> str | None:
+    """The change ``+3`` / ``-2`` for st.metric; None when there is nothing to compare with."""
+    if _missing(current) or _missing(previous):
+        return None
+    diff = int(round(float(current) - float(previous)))
+    return f"{diff:+,}"
+
+
+def fmt_delta_pct_points(current: Any, previous: Any) -> str | None:
+    """The change of a share in percentage points, ``+4.2 pp``; None when not comparable."""
+    if _missing(current) or _missing(previous):
+        return None
+    return f"{(float(current) - float(previous)) * 100:+.1f} pp"

@@ -1,0 +1,160 @@
+"""Small building blocks every page uses: headline metrics, safe Excel downloads, empty states, status badges."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from ui.state import tr
+from ui.theme import STATUS_BADGE_COLORS
+
+_LOG = logging.getLogger("walkthrough.ui")
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Import outcomes (FileImportResult.status) and batch states share the badge look of quota statuses.
+_OTHER_BADGE_COLORS = {"imported": "green", "partial": "orange", "rejected": "red", "already_imported": "gray",
+                       "active": "green", "rolled_back": "gray"}
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One headline figure: label, formatted value, optional change text and help."""
+
+    label: str
+    value: str
+    delta: str | None = None
+    help: str | None = None
+    delta_color: str = "normal"  # "inverse" when a rise is bad (overdue issues)
+
+
+def metric_row(metrics: Sequence[Metric], *, columns: int | None = None) -> None:
+    """Headline figures side by side in bordered cards."""
+    if not metrics:
+        return
+    cols = st.columns(columns or len(metrics))
+    for i, m in enumerate(metrics):
+        with cols[i % len(cols)]:
+            st.metric(m.label, m.value, delta=m.delta, help=m.help, delta_color=m.delta_color, border=True)
+
+
+def neutralise_text(value: object) -> object:
+    """Text that a spreadsheet would read as a formula gets a leading apostrophe (SPEC 6)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` whose text cells and headers never start a formula."""
+    out = df.copy()
+    out.columns = [neutralise_text(str(c)) for c in out.columns]
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(neutralise_text)
+    return out
+
+
+def sheet_name(name: object, used: set[str]) -> str:
+    """An Excel-legal, unique sheet name (≤ 31 characters, none of []:*?/\\)."""
+    base = _SHEET_BAD.sub("_", str(name) or "Sheet").strip("'") or "Sheet"
+    base = base[:31]
+    candidate, n = base, 2
+    while candidate.lower() in {u.lower() for u in used}:
+        suffix = f"~{n}"
+        candidate = base[: 31 - len(suffix)] + suffix
+        n += 1
+    used.add(candidate)
+    return candidate
+
+
+def xlsx_bytes(sheets: pd.DataFrame | Mapping[str, pd.DataFrame]) -> bytes:
+    """An .xlsx with one sheet per frame; text neutralised, headers bold, columns sized to their content."""
+    if isinstance(sheets, pd.DataFrame):
+        sheets = {"Sheet1": sheets}
+    buffer = io.BytesIO()
+    used: set[str] = set()
+    # strings_to_formulas=False: xlsxwriter must never turn a text cell into a formula, apostrophe or not.
+    with pd.ExcelWriter(buffer, engine="xlsxwriter",
+                        engine_kwargs={"options": {"strings_to_formulas": False, "strings_to_urls": False}}) as xw:
+        for name, df in sheets.items():
+            safe = neutralise_frame(df.reset_index(drop=True))
+            sname = sheet_name(name, used)
+            safe.to_excel(xw, sheet_name=sname, index=False)
+            ws = xw.sheets[sname]
+            for i, col in enumerate(safe.columns):
+                width = max([len(str(col))] + [len(str(v)) for v in safe[col].head(500)]) if len(safe) else len(str(col))
+                ws.set_column(i, i, min(max(8, width * 1.6), 60))
+            ws.freeze_panes(1, 0)
+    return buffer.getvalue()
+
+
+def download_xlsx_button(df: pd.DataFrame | Mapping[str, pd.DataFrame], file_name: str, *,
+                         label: str | None = None, key: str | None = None) -> None:
+    """A button that downloads ``df`` (or one sheet per mapping entry) as formula-safe .xlsx."""
+    st.download_button(label or tr("ui.download.xlsx"), data=xlsx_bytes(df), file_name=file_name, mime=XLSX_MIME,
+                       key=key, icon=":material/download:", on_click="ignore")
+
+
+def empty_state(message_key: str, *, hint_key: str | None = "ui.empty.hint", show_import_link: bool = True,
+                **params: object) -> None:
+    """A friendly "nothing to show" box saying what to do next (never an empty chart or a traceback)."""
+    text = tr(message_key, **params)
+    if hint_key:
+        text += "\n\n" + tr(hint_key)
+    st.info(text, icon=":material/info:")
+    if show_import_link:
+        with contextlib.suppress(Exception):  # page_link needs st.navigation; absent in a page run on its own
+            st.page_link("pages/data_import.py", label=tr("ui.nav.import"), icon=":material/upload_file:")
+
+
+def status_label(status: str | None) -> str:
+    """A quota or pace status in the current language (met / in progress / at risk / missed / n/a)."""
+    if status is None or status != status:
+        return ""
+    return tr(f"ui.status.{status}")
+
+
+def status_badge_text(status: str | None, prefix: str = "ui.status") -> str:
+    """The status as inline Markdown badge text (``:green-badge[達標]``) for use inside a line of text."""
+    if not status or status != status:
+        return ""
+    color = STATUS_BADGE_COLORS.get(status) or _OTHER_BADGE_COLORS.get(status, "gray")
+    return f":{color}-badge[{tr(f'{prefix}.{status}')}]"
+
+
+def template_download_button(key: str) -> None:
+    """Download the template workbook generated from analytics/schema.py (SPEC 2: one source of truth)."""
+    from analytics.template import build_template_xlsx
+
+    st.download_button(tr("ui.home.template_button"), data=build_template_xlsx(), file_name="流程穿越_範本.xlsx",
+                       mime=XLSX_MIME, icon=":material/download:", key=key, on_click="ignore")
+
+
+def status_badge(status: str | None) -> None:
+    """The status as a coloured badge in the status colours of ui.theme."""
+    if not status or status != status:
+        return
+    st.badge(status_label(status), color=STATUS_BADGE_COLORS.get(status, "gray"))
+
+
+@contextlib.contextmanager
+def page_guard() -> Iterator[None]:
+    """Run a page body; a problem becomes a sentence on the page, never a traceback (brief: quality bar)."""
+    from analytics.errors import UserFacingError
+
+    try:
+        yield
+    except UserFacingError as exc:
+        st.warning(str(exc), icon=":material/warning:")
+    except Exception as exc:  # noqa: BLE001 - the user must never see a traceback (st.stop is a BaseException)
+        _LOG.exception("page failed")  # the server log keeps the traceback for the administrator
+        st.error(tr("ui.error.unexpected", detail=f"{type(exc).__name__}: {exc}"), icon=":material/error:")
+
