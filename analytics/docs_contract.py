@@ -42,6 +42,10 @@ Traditional/Simplified differences; the aliases and English keys below are accep
 
 - 表頭列：前 15 行內第一個包含某資料表全部必填欄位的行；其上的標題列、合併儲存格、空白行略過。
   Header row: the first row within the first 15 holding every required header of a table.
+- 表頭與詞表值另接受大陸用詞的寫法（例如 客服热线在线旁听 對應 客服熱線線上旁聽），由繁簡詞彙轉換自動產生。
+  Headers and terms are also matched in their mainland wording (線上 → 在线), derived by phrase conversion.
+- 垂直合併的儲存格（例如同一小組活動合併的 穿越編號、日期）視為每一列都填了該值。
+  Vertically merged cells count as filled on every row they cover.
 - 空白列略過（不算錯誤）；不認識的欄位忽略並提示；隱藏工作表略過並提示。
   Blank rows are skipped; unknown columns are ignored with a notice; hidden sheets are skipped with a notice.
 - 日期：Excel 日期、Excel 序號、`2026-10-05`、`2026/10/5`、`2026.10.5`、`2026年10月5日`、`20261005`、全形數字，

@@ -45,10 +45,17 @@ def _drilled_row(results: pd.DataFrame) -> pd.Series | None:
     drill = st.session_state.get(DRILL_KEY)
     if not drill:
         return None
-    same_dept = (results["department_key"].isna() if drill["department_key"] is None
-                 else results["department_key"] == drill["department_key"])
-    match = results[(results["rule"] == drill["rule"]) & (results["period"] == drill["period"])
-                    & (results["company_key"] == drill["company_key"]) & same_dept]
+    same_dept = (
+        results["department_key"].isna()
+        if drill["department_key"] is None
+        else results["department_key"] == drill["department_key"]
+    )
+    match = results[
+        (results["rule"] == drill["rule"])
+        & (results["period"] == drill["period"])
+        & (results["company_key"] == drill["company_key"])
+        & same_dept
+    ]
     return None if match.empty else match.iloc[0]
 
 
@@ -162,6 +169,7 @@ def render_compliance() -> None:
     units = cv.heatmap_rows(shown)
     if len(units) < shown["row_label"].nunique():
         st.caption(tr("ui.compliance.rows_capped", shown=len(units), total=shown["row_label"].nunique()))
+    st.markdown(cv.legend_markdown(c.lang))
     st.caption(tr("ui.compliance.click_hint"))
     st.plotly_chart(
         cv.heatmap_figure(shown, c.lang, units),
@@ -169,6 +177,7 @@ def render_compliance() -> None:
         on_select=lambda: _select_from_chart(shown, f"heatmap_{rule}"),
         selection_mode="points",
         config={"displayModeBar": False},
+        width="content" if shown["period"].nunique() < 4 else "stretch",
     )
     with st.expander(tr("ui.compliance.table"), expanded=False, icon=":material/table_rows:"):
         st.dataframe(

@@ -23,7 +23,8 @@ FAILURE_COLUMNS = [
 ]
 HEATMAP_LIMIT = 40  # units drawn (lowest average rate first when there are more); the table lists all
 # Red (0 %) through amber to green (100 %): the status colours, so a low rate reads like a missed quota.
-RATE_SCALE = [[0.0, STATUS_COLORS["missed"]], [0.5, STATUS_COLORS["at_risk"]], [1.0, STATUS_COLORS["met"]]]
+# Light tints in the middle keep the cells readable and avoid the muddy mix of amber and green.
+RATE_SCALE = [[0.0, STATUS_COLORS["missed"]], [0.5, "#F6C453"], [0.8, "#A5D6A7"], [1.0, STATUS_COLORS["met"]]]
 NA_BACKGROUND = "#E9ECEF"
 
 

@@ -60,11 +60,8 @@ def render_overview() -> None:
     if st.session_state.pop("_demo_loaded", False):
         st.toast(tr("ui.home.demo_done"), icon=":material/check_circle:")
     overview.render_headlines(c)
-    left, right = st.columns([3, 2])
-    with left:
-        overview.render_trend(c)
-    with right:
-        overview.render_laggards(c)
+    overview.render_trend(c)
+    overview.render_laggards(c)
 
 
 def render_home() -> None:

@@ -136,7 +136,6 @@ def render_owners(c: Controls) -> None:
                               default="owner_company", key="an_iss_owner_by",
                               format_func=lambda k: tr(f"ui.an.issues.owner_by.{k}")) or "owner_company"
     frame = ad.issue_breakdown(c.as_of, by, c.scope_key, c.lang)
-    frame = frame.assign(resolution_rate=frame["closed"] / frame["total"])
     shown = ad.present(frame, [("group", f"ui.an.col.{by}", None), *OWNER_COLUMNS,
                                ("resolution_rate", "ui.an.col.resolution_rate", None)], c.lang)
     st.dataframe(shown, hide_index=True, key="an_iss_owner_table", column_config={
@@ -169,7 +168,8 @@ def render_issues() -> None:
     """The whole page."""
     c = current_controls()
     st.title(tr("ui.an.issues.title"), anchor=False)
-    st.caption(tr("ui.an.caption_as_of", scope=c.scope_name, as_of=c.as_of.isoformat()))
+    st.caption(tr("ui.an.caption_as_of", scope=c.scope_name, as_of=c.as_of.isoformat()) + " · "
+               + tr("ui.an.issues.as_of_note"))
     summary = ad.issue_summary(c.as_of, c.scope_key, c.lang)
     if summary is None or summary["total"] == 0:
         empty_state("ui.an.issues.empty", as_of=c.as_of.isoformat())

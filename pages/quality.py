@@ -124,14 +124,15 @@ def render_grid(c: Controls, silent: pd.DataFrame) -> None:
     for i, s in enumerate(GRID_STATES):  # a stepped scale: one flat colour per state
         scale += [[i / len(GRID_STATES), GRID_COLORS[s]], [(i + 1) / len(GRID_STATES), GRID_COLORS[s]]]
     fig = go.Figure(go.Heatmap(
-        z=z, x=[format_period(m, c.lang) for m in months], y=[ad.plot_text(x) for x in tree["label"]],
+        z=z, x=[ad.month_label(m, c.lang) for m in months], y=[ad.plot_text(x) for x in tree["label"]],
         text=text, texttemplate="%{text}", customdata=hover, zmin=-0.5, zmax=len(GRID_STATES) - 0.5,
         colorscale=scale, showscale=False, xgap=2, ygap=2,
         hovertemplate="%{y} · %{x}: %{customdata}<extra></extra>", textfont={"color": "white", "size": 14},
     ))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
-    style_figure(fig, title=tr("ui.an.quality.grid_title"), height=max(220, 30 * len(tree) + 120))
+    st.markdown("**" + tr("ui.an.quality.grid_title") + "**")
+    style_figure(fig, height=max(200, 30 * len(tree) + 70))
     st.plotly_chart(fig, key="an_q_grid", config={"displaylogo": False})
     st.caption(" · ".join(f"{GRID_MARKS[s] or '□'} {tr(f'ui.an.quality.grid.{s}')}" for s in GRID_STATES))
     if len(counts) > GRID_LIMIT:

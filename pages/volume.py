@@ -73,7 +73,7 @@ def filter_level(dim: str, frame: pd.DataFrame, level: str | None) -> pd.DataFra
 def render_headline(c: Controls, by_company: pd.DataFrame, totals: pd.DataFrame) -> None:
     """The period's three volume figures and the rows whose 工號 is not on the roster."""
     row = totals.iloc[0].to_dict() if not totals.empty else dict.fromkeys(MEASURES, 0)
-    unmatched = by_company.loc[by_company["group_key"].isna(), "person_times"].sum() if not by_company.empty else 0
+    unmatched = ad.unmatched_person_times(by_company)
     metric_row([
         Metric(tr("ui.an.volume.activities"), fmt_int(row["activities"]), help=tr("ui.an.volume.activities_help")),
         Metric(tr("ui.an.volume.person_times"), fmt_int(row["person_times"]), help=tr("ui.an.volume.person_times_help")),
@@ -99,6 +99,10 @@ def render_breakdown(c: Controls) -> None:
         st.caption(tr("ui.an.volume.level_not_applied"))
     records = frame.to_dict("records")
     labels = [group_label(dim, r) for r in records]
+    if dim == "company_rollup":  # the tree's indented names show what rolls up into what
+        tree = company_tree()
+        indented = dict(zip(tree["company_key"], tree["label"], strict=True))
+        labels = [indented.get(r["group_key"], label) for r, label in zip(records, labels, strict=True)]
     shown = pd.DataFrame({tr(f"ui.an.volume.dim.{dim}"): labels,
                           **{tr(f"ui.an.volume.{m}"): frame[m].to_numpy() for m in MEASURES}})
     chart = shown.head(CHART_LIMIT)

@@ -36,6 +36,13 @@ def volume_of_period(year: int, by: str, scope: str | None, period_kind: str, pe
     return cached_call(_volume_of_period, int(year), by, scope, period_kind, period)
 
 
+def unmatched_person_times(by_company: pd.DataFrame) -> int:
+    """Rows of a ``compute_volume(by="company")`` frame whose 工號 is on no roster (their group key is null)."""
+    if by_company.empty:
+        return 0
+    return int(by_company.loc[by_company["group_key"].isna(), "person_times"].sum())
+
+
 def volume_monthly(year: int, by: str, scope: str | None) -> pd.DataFrame:
     """Volume of every month of ``year`` grouped ``by`` a dimension ("all" for the totals)."""
     from analytics.metrics.volume import VOLUME_COLUMNS, compute_volume
@@ -64,14 +71,22 @@ def issue_summary(as_of: dt.date, scope: str | None, lang: str) -> dict | None:
     return cached_call(_issue_summary, as_of, scope, lang)
 
 
-def issue_breakdown(as_of: dt.date, by: str, scope: str | None, lang: str) -> pd.DataFrame:
-    """``compute_issue_breakdown`` (Pareto for ``category``, owner tables for owner_company/owner_department)."""
+def _issue_breakdown(con, as_of: dt.date, by: str, scope: str | None, lang: str) -> pd.DataFrame:
     from analytics.metrics.issues import compute_issue_breakdown
 
+    frame = compute_issue_breakdown(con, as_of, by=by, scope=scope, lang=lang)
+    # SPEC 4.4 resolution rate (closed / total) per group, as the headline gives it for the whole scope
+    return frame.assign(resolution_rate=frame["closed"] / frame["total"].where(frame["total"] > 0))
+
+
+def issue_breakdown(as_of: dt.date, by: str, scope: str | None, lang: str) -> pd.DataFrame:
+    """``compute_issue_breakdown`` (Pareto for ``category``, owner tables for owner_company/owner_department)
+    plus ``resolution_rate`` = closed / total of each group."""
     if not db_exists():
         return pd.DataFrame(columns=["group_key", "group", "owner_company", "owner_department", "is_standard",
-                                     "total", "closed", "open", "overdue", "share", "cumulative_share"])
-    return cached_call(compute_issue_breakdown, as_of, by=by, scope=scope, lang=lang)
+                                     "total", "closed", "open", "overdue", "share", "cumulative_share",
+                                     "resolution_rate"])
+    return cached_call(_issue_breakdown, as_of, by, scope, lang)
 
 
 def overdue_issues(as_of: dt.date, scope: str | None) -> pd.DataFrame:
@@ -136,6 +151,14 @@ def data_quality(year: int, as_of: dt.date, scope: str | None) -> dict[str, pd.D
 # ---------------------------------------------------------------- presentation helpers shared by the four pages
 
 
+def month_label(period: str, lang: str) -> str:
+    """A month of the selected year, short (the year is in the page caption): 7月 / Jul."""
+    from analytics.i18n import t
+
+    month = int(period[5:7])
+    return dt.date(2000, month, 1).strftime("%b") if lang == "en" else t("ui.an.month_short", lang, month=month)
+
+
 def plot_text(value: object) -> str:
     """Text for a Plotly label or hover: Plotly renders a subset of HTML, so uploaded text is escaped first."""
     return html.escape("" if value is None else str(value), quote=False)
@@ -155,6 +178,8 @@ def present(frame: pd.DataFrame, columns: Sequence[tuple[str, str, str | None]],
         if column not in frame.columns:
             continue
         values = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(values):  # a date, not "2026-01-21 00:00:00"
+            values = values.dt.date
         if vocab == "yesno":
             values = values.map(lambda v: "" if _missing(v) else term("yesno", "是" if v else "否", lang))
         elif vocab:
@@ -164,16 +189,33 @@ def present(frame: pd.DataFrame, columns: Sequence[tuple[str, str, str | None]],
 
 
 def filter_rows(frame: pd.DataFrame, text: str) -> pd.DataFrame:
-    """Rows of ``frame`` where any cell contains ``text``, folded like the importer (case, width, 繁/简)."""
-    from analytics.textnorm import match_key
+    """Rows of ``frame`` where any cell contains ``text``, ignoring case, width and 繁/简 differences.
 
-    needle = match_key(text)
-    if not needle or frame.empty:
+    Rather than folding every cell (too slow for a 100,000-row list), the typed text is folded into its
+    Simplified and Traditional spellings and each is looked for in the width- and case-folded cells.
+    """
+    needles = _needles(text)
+    if not needles or frame.empty:
         return frame
-    joined = pd.Series("", index=frame.index, dtype=object)
+    hit = pd.Series(False, index=frame.index)
     for column in frame.columns:
-        joined = joined + "\u241f" + frame[column].map(_cell_text)
-    return frame[joined.map(lambda row: needle in match_key(row))]
+        cells = frame[column].astype("string").fillna("").str.normalize("NFKC").str.casefold()
+        for needle in needles:
+            hit |= cells.str.contains(needle, regex=False).fillna(False).astype(bool)
+    return frame[hit]
+
+
+def _needles(text: str) -> list[str]:
+    import unicodedata
+
+    import opencc
+
+    base = unicodedata.normalize("NFKC", text or "").strip().casefold()
+    if not base:
+        return []
+    spellings = {base, opencc.OpenCC("t2s").convert(base), opencc.OpenCC("s2t").convert(base),
+                 opencc.OpenCC("s2tw").convert(base)}
+    return sorted(spellings)
 
 
 def _missing(value: object) -> bool:
@@ -182,7 +224,3 @@ def _missing(value: object) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):  # list-like cell
         return False
-
-
-def _cell_text(value: object) -> str:
-    return "" if _missing(value) else str(value)

@@ -92,19 +92,23 @@ def gate() -> User | None:
         st.stop()
     if not store.records:
         address = st.get_option("server.address")
-        if is_loopback(address) and not _proxied():
-            st.session_state[USER_KEY] = None
-            st.sidebar.caption(t("auth.local_mode", lang), help=t("auth.local_mode_help", lang))
-            return None
-        _refuse(address, str(store.path), lang)
+        if not is_loopback(address):
+            _refuse(t("auth.refuse.body", lang, address=address or t("auth.all_interfaces", lang),
+                      path=store.path), t("auth.refuse.after", lang))
+        if _proxied():
+            _refuse(t("auth.refuse.proxied", lang, path=store.path), t("auth.refuse.after_proxied", lang))
+        st.session_state[USER_KEY] = None
+        st.sidebar.caption(t("auth.local_mode", lang), help=t("auth.local_mode_help", lang))
+        return None
     return _sign_in(store, lang)
 
 
-def _refuse(address: str | None, path: str, lang: str) -> None:
-    st.error(t("auth.refuse.title", lang), icon=":material/lock:")
-    st.text(t("auth.refuse.body", lang, address=address or t("auth.all_interfaces", lang), path=path))
+def _refuse(why: str, after: str) -> None:
+    """Serve nothing but the reason and the command that creates the first user (plain text, no Markdown)."""
+    st.error(t("auth.refuse.title", current_lang()), icon=":material/lock:")
+    st.text(why)
     st.code("python -m analytics users add admin --role admin", language="bash")
-    st.text(t("auth.refuse.after", lang))
+    st.text(after)
     st.stop()
 
 

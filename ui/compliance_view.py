@@ -17,6 +17,14 @@ CELL_STATUSES: tuple[str, ...] = ("met", "on_track", "not_started", "in_progress
 MAX_HEATMAP_ROWS = 60
 
 
+def legend_markdown(lang: str) -> str:
+    """The colour key of the heatmap as a line of badges in the same status colours."""
+    from ui.theme import STATUS_BADGE_COLORS
+
+    shown = ("met", "on_track", "at_risk", "missed", "n/a")
+    return " ".join(f":{STATUS_BADGE_COLORS[s]}-badge[{t(f'ui.status.{s}', lang)}]" for s in shown)
+
+
 def rule_label(code: str, lang: str) -> str:
     """``CITY-MGR-Q · 地市公司領導及部門領導每季穿越（100%）``."""
     return f"{code} · {t(f'ui.rule.{code}', lang)}"
@@ -107,6 +115,9 @@ def heatmap_figure(results: pd.DataFrame, lang: str, units: list[str]) -> go.Fig
     ))
     height = max(220, 34 * len(units) + 90)
     style_figure(fig, height=height, margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    if len(periods) < 4:  # a yearly rule has one column: keep cells a readable size instead of full width
+        longest = max((len(u) for u in units), default=4)
+        fig.update_layout(width=min(1100, 14 * longest + 160 * len(periods) + 60))
     fig.update_xaxes(side="top", type="category", fixedrange=True)
     fig.update_yaxes(autorange="reversed", type="category", fixedrange=True, gridcolor="rgba(0,0,0,0)")
     fig.update_layout(dragmode=False, clickmode="event+select")

@@ -52,7 +52,11 @@ def issue_figures(period: str, c: Controls) -> dict[str, object]:
     if end < p.start:  # a period after the as-of date has nothing yet
         return {"raised": 0, "resolution_rate": None, "overdue": None}
     at_end = _issues_at(end, c)
-    before = _issues_at(p.start - dt.timedelta(days=1), c)
+    months = data.data_months()
+    if months and p.start <= parse_period(months[0]).start:
+        before = {"total": 0}  # nothing at all was raised before the first month with data
+    else:
+        before = _issues_at(p.start - dt.timedelta(days=1), c)
     raised = at_end["total"] - before["total"] if at_end is not None and before is not None else None
     return {"raised": raised, "resolution_rate": at_end["resolution_rate"] if at_end else None,
             "overdue": at_end["overdue"] if at_end else None}

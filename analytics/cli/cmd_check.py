@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         with connect(db_path(args), read_only=True) as con:
-            problems = check(con, lang=args.lang)
+            problems = check(con, lang=args.lang, db_path=db_path(args))
             version = current_version(con)
     except duckdb.Error as exc:  # a damaged file: say so, do not show a traceback
         problems, version = [str(exc).splitlines()[0]], 0

@@ -46,6 +46,17 @@ MESSAGES = {
         "zh-Hant": "然後重新整理此頁。只在本機使用時，請以 --server.address 127.0.0.1 啟動。",
         "en": "Then reload this page. For local use only, start with --server.address 127.0.0.1.",
     },
+    "auth.refuse.proxied": {
+        "zh-Hant": "此頁經由反向代理（X-Forwarded-For 等標頭）送達，其他電腦可以連線，但使用者檔 {path} 不存在或沒有"
+                   "使用者。為保護資料，在建立至少一位使用者之前不會顯示任何內容。請在伺服器上執行：",
+        "en": "This page came through a reverse proxy (X-Forwarded-For or similar headers), so other computers can "
+              "reach it, but the users file {path} does not exist or holds no users. To protect the data nothing is "
+              "shown until at least one user exists. On the server, run:",
+    },
+    "auth.refuse.after_proxied": {
+        "zh-Hant": "然後重新整理此頁。只在本機使用時，請不經代理直接開啟 http://127.0.0.1:埠號。",
+        "en": "Then reload this page. For local use only, open http://127.0.0.1:PORT directly, not through the proxy.",
+    },
     "auth.all_interfaces": {"zh-Hant": "所有網路介面", "en": "all network interfaces"},
     "auth.users_file_error": {
         "zh-Hant": "使用者檔有誤，為安全起見停止服務：{error}",
@@ -100,5 +111,6 @@ MESSAGES = {
     "auth.action.user_passwd": {"zh-Hant": "變更密碼", "en": "Password changed"},
     "auth.action.scope_denied": {"zh-Hant": "越權查詢遭拒", "en": "Scope refused"},
     "auth.action.import": {"zh-Hant": "匯入", "en": "Import"},
+    "auth.action.import_rejected": {"zh-Hant": "匯入遭拒", "en": "Import rejected"},
     "auth.action.rollback": {"zh-Hant": "回復匯入", "en": "Rollback"},
 }

@@ -118,6 +118,10 @@ MESSAGES = {
         "zh-Hant": "日期格式有歧義（月/日或日/月），請改為 {suggestion}",
         "en": "Ambiguous date (month/day or day/month); write it as {suggestion}",
     },
+    "ingest.date_ambiguous_either": {
+        "zh-Hant": "日期格式有歧義（月/日或日/月），請改為 {first} 或 {second}（年-月-日）",
+        "en": "Ambiguous date (month/day or day/month); write it as {first} or {second} (year-month-day)",
+    },
     "ingest.date_impossible": {
         "zh-Hant": "日期不存在（例如 2 月 30 日）；請更正。",
         "en": "No such date (e.g. 30 February); correct it.",

@@ -49,6 +49,11 @@ MESSAGES = {
         "zh-Hant": "讀取檔案時發生未預期的問題（{error}），請另存為 .xlsx 後重試。",
         "en": "Unexpected problem while reading the file ({error}); save it as .xlsx and try again.",
     },
+    "store.commit_failed": {
+        "zh-Hant": "寫入資料庫時失敗（{error}），整個檔案已撤回，資料庫維持原狀。請稍後重試。",
+        "en": "Writing to the database failed ({error}); the whole file was undone and the database is unchanged. "
+              "Please try again later.",
+    },
     "store.strict_rejected": {
         "zh-Hant": "嚴格模式：檔案有 {rows} 列被退回、共 {errors} 個錯誤，整個檔案未匯入。請修正後重新上傳。",
         "en": "Strict mode: {rows} rows rejected ({errors} errors), so the whole file was not imported. "
@@ -127,6 +132,9 @@ MESSAGES = {
     },
     "store.check.undo": {
         "zh-Hant": "{table} 有 {n} 列屬於非有效批次。", "en": "{table} has {n} rows of batches that are not active.",
+    },
+    "store.check.archive": {
+        "zh-Hant": "批次 {batches} 的原始檔案不在封存目錄中。", "en": "The originals of batches {batches} are missing from the archive.",
     },
     "store.check.problems": {"zh-Hant": "資料庫檢查發現問題：", "en": "The database check found problems:"},
 }

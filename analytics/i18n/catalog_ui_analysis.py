@@ -34,7 +34,6 @@ _COLUMNS = {
     "work_order_id": ("工單號", "Work order"),
     "month": ("月份", "Month"),
     "file_name": ("檔案", "File"),
-    "batch_id": ("批次", "Batch"),
     "imported_at": ("匯入時間", "Imported at"),
     "table": ("資料表", "Table"),
     "sheet": ("工作表", "Sheet"),
@@ -61,11 +60,14 @@ _COLUMNS = {
 
 MESSAGES = {
     **{f"ui.an.col.{key}": {"zh-Hant": zh, "en": en} for key, (zh, en) in _COLUMNS.items()},
+    # phrase conversion gives 批量 (quantity) for 批次; the mainland word is the same as the Traditional one
+    "ui.an.col.batch_id": {"zh-Hant": "批次", "zh-Hans": "批次", "en": "Batch"},
     # shared
     "ui.an.caption": {"zh-Hant": "{scope} · {period}", "en": "{scope} · {period}"},
     "ui.an.caption_as_of": {"zh-Hant": "{scope} · 統計截至 {as_of}", "en": "{scope} · as of {as_of}"},
     "ui.an.blank": {"zh-Hant": "（未填）", "en": "(blank)"},
     "ui.an.unmatched": {"zh-Hant": "不在名冊", "en": "Not on the roster"},
+    "ui.an.month_short": {"zh-Hant": "{month}月", "en": "{month}"},
     "ui.an.count": {"zh-Hant": "數量", "en": "Count"},
     "ui.an.chart_limited": {
         "zh-Hant": "圖表只顯示前 {n} 項（共 {total} 項），完整清單見下表。",
@@ -76,7 +78,7 @@ MESSAGES = {
         "zh-Hant": "輸入任何文字（編號、單位、部門、描述…）",
         "en": "Type any text (ID, company, department, description…)",
     },
-    "ui.an.rows_shown": {"zh-Hant": "顯示 {n} / {total} 列", "en": "Showing {n} of {total} rows"},
+    "ui.an.rows_shown": {"zh-Hant": "顯示 {n} / {total} 行", "en": "Showing {n} of {total} rows"},
     "ui.an.yes": {"zh-Hant": "是", "en": "Yes"},
     "ui.an.no": {"zh-Hant": "否", "en": "No"},
     # 穿越量 volume (SPEC 4.3)
@@ -112,7 +114,7 @@ MESSAGES = {
     },
     "ui.an.volume.unmatched_group": {"zh-Hant": "不在名冊", "en": "Not on the roster"},
     "ui.an.volume.by": {"zh-Hant": "分組", "en": "Group by"},
-    "ui.an.volume.measure": {"zh-Hant": "指標", "en": "Measure"},
+    "ui.an.volume.measure": {"zh-Hant": "指標", "zh-Hans": "指标", "en": "Measure"},
     "ui.an.volume.dim.category": {"zh-Hant": "穿越類別", "en": "Category"},
     "ui.an.volume.dim.item": {"zh-Hant": "穿越項目", "en": "Item"},
     "ui.an.volume.dim.mode": {"zh-Hant": "組織方式", "en": "Mode"},
@@ -129,6 +131,11 @@ MESSAGES = {
     },
     # 問題跟蹤 issues (SPEC 4.4)
     "ui.an.issues.title": {"zh-Hant": "問題跟蹤", "en": "Issue tracking"},
+    "ui.an.issues.as_of_note": {
+        "zh-Hant": "問題按「統計截至」日期計算（截至當日已提出的全部問題），不受期間與層級篩選影響。",
+        "en": "Issues are counted as of the as-of date (every issue raised by then); the period and level filters "
+              "do not apply.",
+    },
     "ui.an.issues.total": {"zh-Hant": "問題總數", "en": "Issues"},
     "ui.an.issues.closed": {"zh-Hant": "已關閉", "en": "Closed"},
     "ui.an.issues.open": {"zh-Hant": "未關閉", "en": "Open"},
@@ -235,7 +242,7 @@ MESSAGES = {
         "en": "{n} rows fail “{check}”",
     },
     # 資料品質 data quality
-    "ui.an.quality.title": {"zh-Hant": "資料品質", "en": "Data quality"},
+    "ui.an.quality.title": {"zh-Hant": "資料品質", "zh-Hans": "数据质量", "en": "Data quality"},
     "ui.an.quality.caption": {
         "zh-Hant": "{scope} · {year} 年 · 統計截至 {as_of}",
         "en": "{scope} · {year} · as of {as_of}",
@@ -263,7 +270,8 @@ MESSAGES = {
               "or import the roster.",
     },
     "ui.an.quality.help.warnings": {
-        "zh-Hant": "匯入時已接受但需要注意的資料列（有效批次）。修正來源表後重新匯入即可更新。",
+        "zh-Hant": "匯入時已接受但需要注意的資料行（有效批次）。修正來源表後重新匯入即可更新。",
+        "zh-Hans": "导入时已接受但需要注意的数据行（有效批次）。修正来源表后重新导入即可更新。",
         "en": "Rows accepted at import that need attention (active batches). Fix the source sheet and re-import.",
     },
     "ui.an.quality.help.nonstandard_categories": {

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
+import pyarrow as pa
 
 from analytics.ingest import values as v
 from analytics.ingest.lookups import vocabulary_lookup
@@ -125,6 +126,20 @@ def _fast_path(cells: np.ndarray, column: Column, parser: Callable[[object], v.C
     return _spread([(x,) if x else "" for x in ids], tuples=True)  # one 工號 per cell, the usual log
 
 
+def _factorize(cells: np.ndarray) -> tuple[list, np.ndarray]:
+    """Distinct values and each row's index into them. All-text columns (vocabularies, yes/no typed as words)
+    are dictionary-encoded by Arrow in C++; mixed columns (numbers, dates) go through a dict of the values."""
+    try:
+        encoded = pa.array(cells, type=pa.string()).dictionary_encode()
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        encoded = None
+    if encoded is not None and encoded.indices.null_count == 0:
+        return encoded.dictionary.to_pylist(), encoded.indices.to_numpy().astype(np.intp, copy=False)
+    as_list = cells.tolist()
+    index = {u: i for i, u in enumerate(set(as_list))}
+    return list(index), np.fromiter(map(index.__getitem__, as_list), dtype=np.intp, count=len(as_list))
+
+
 def parse_column(cells: np.ndarray, column: Column) -> ParsedColumn:
     """Parse every row of ``cells`` (object array: the cell values of one sheet column) as ``column``."""
     n = len(cells)
@@ -135,11 +150,7 @@ def parse_column(cells: np.ndarray, column: Column) -> ParsedColumn:
             return fast
     if not n:
         return absent_column(0)
-    # Factorise with a dict: cell values are hashable scalars, and this beats pd.factorize on object arrays.
-    as_list = cells.tolist()
-    index = {u: i for i, u in enumerate(set(as_list))}
-    uniques = list(index)
-    codes = np.fromiter(map(index.__getitem__, as_list), dtype=np.intp, count=n)
+    uniques, codes = _factorize(cells)
     parsed = [parser(u) for u in uniques]
     # fromiter, not np.array: tuple values (ID lists) and (code, params) pairs must stay single objects.
     u_values = np.fromiter((c.value for c in parsed), dtype=object, count=len(parsed))

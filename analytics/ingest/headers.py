@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from analytics.ingest.lookups import header_lookup
@@ -34,9 +35,20 @@ class PartialMatch:
     missing: list[str]
 
 
+# Templates often mark headers as required: "*工號", "工號（必填）", "備註(選填)". After match_key the brackets are
+# half-width and the words Simplified.
+_MARKERS = re.compile(r"^[*＊]+|[*＊]+$|\((?:必填|选填|可选|非必填|可不填|required|optional)\)")
+
+
+def fold_header(text: str) -> str:
+    """The lookup key of a header cell: ``match_key`` without required/optional markers."""
+    key = match_key(text)
+    return _MARKERS.sub("", key) if ("*" in key or "＊" in key or "(" in key) else key
+
+
 def _match_row(cells: list) -> tuple[HeaderMatch | None, PartialMatch | None]:
     headers = [cell_text(c).strip() for c in cells]
-    folded = [match_key(h) for h in headers]
+    folded = [fold_header(h) for h in headers]
     best: HeaderMatch | None = None
     partial: PartialMatch | None = None
     for key in IMPORT_ORDER:

@@ -10,13 +10,12 @@ import pandas as pd
 
 from analytics.i18n import t
 from analytics.ingest.detect import sniff
-from analytics.ingest.headers import HEADER_LOOKUPS, HeaderMatch, find_header, recognises
+from analytics.ingest.headers import HEADER_LOOKUPS, HeaderMatch, find_header, fold_header, recognises
 from analytics.ingest.model import ParsedFile, Problem, SheetReport
 from analytics.ingest.readers import RawSheet, ReadError, read_text, read_workbook
 from analytics.ingest.sheet import SheetResult, read_sheet
 from analytics.ingest.values import is_blank
 from analytics.schema import IMPORT_ORDER, TABLES
-from analytics.textnorm import match_key
 
 # Uniqueness within one file (SPEC 2.1-2.3): later duplicates are rejected, naming the first row.
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
@@ -39,6 +38,7 @@ def parse_file(file_name: str, content: bytes) -> ParsedFile:
     except Exception:  # a bug must not show a traceback nor import half a file: refuse the file, say so
         result.tables.clear()
         result.rejects.clear()
+        result.problems[:] = [p for p in result.problems if p.row is None]  # row findings of a half-read file
         result.problems.append(Problem("error", "ingest.unexpected", file_name))
     finally:
         if collecting:
@@ -113,7 +113,7 @@ def _column_notices(result: ParsedFile, sheet: str, match: HeaderMatch) -> None:
         result.problems.append(Problem("notice", "ingest.unknown_column", result.file_name, sheet,
                                        column=match.headers[i], table=table.key, params={"table": table.title}))
     for i in match.duplicates:
-        first = first_of[lookup[match_key(match.headers[i])]]
+        first = first_of[lookup[fold_header(match.headers[i])]]
         result.problems.append(Problem("notice", "ingest.duplicate_column", result.file_name, sheet,
                                        column=match.headers[i], table=table.key, params={"first": first}))
 
@@ -127,7 +127,7 @@ def _assemble(result: ParsedFile, key: str, sheets: list[SheetResult]) -> None:
     frame = frame.reindex(columns=columns) if not len(frame) else frame[columns]
     rejects = [r for s in sheets for r in s.rejects]
     keys = UNIQUE_KEYS[key]
-    duplicated = frame.duplicated(subset=list(keys), keep="first").to_numpy() if len(frame) else np.zeros(0, bool)
+    duplicated = _duplicated(frame, keys)
     if duplicated.any():
         rejects.extend(_reject_duplicates(result, key, frame, duplicated, {s.sheet: s for s in sheets}))
         frame = frame[~duplicated].reset_index(drop=True)
@@ -136,6 +136,15 @@ def _assemble(result: ParsedFile, key: str, sheets: list[SheetResult]) -> None:
             p.severity == "warning" and p.table == key and p.row is not None and (p.sheet, p.row) not in kept)]
     result.tables[key] = frame
     result.rejects[key] = _rejects_frame(rejects)
+
+
+def _duplicated(frame: pd.DataFrame, keys: tuple[str, ...]) -> np.ndarray:
+    """Rows repeating an earlier row's key; a set answers the usual no-duplicate case without pandas' hashing."""
+    columns = [frame[k].tolist() for k in keys]
+    combined = columns[0] if len(columns) == 1 else list(zip(*columns, strict=True))
+    if len(set(combined)) == len(combined):
+        return np.zeros(len(combined), dtype=bool)
+    return frame.duplicated(subset=list(keys), keep="first").to_numpy()
 
 
 def _reject_duplicates(result: ParsedFile, key: str, frame: pd.DataFrame, duplicated: np.ndarray,

@@ -53,15 +53,37 @@ def read_workbook(content: bytes) -> list[RawSheet]:
             try:
                 sheet = workbook.get_sheet_by_name(meta.name)
                 rows = list(sheet.iter_rows())
-                end = sheet.end
+                end, start = sheet.end, sheet.start
+                merged = sheet.merged_cell_ranges or []
             except calamine.PasswordError as exc:
                 raise ReadError("ingest.encrypted") from exc
             except Exception as exc:
                 raise ReadError("ingest.file_corrupt") from exc
             # iter_rows starts at row 1 in calamine 0.9, but derive the offset from the used range to be safe.
-            first = (end[0] + 2 - len(rows)) if (end and rows) else 1
-            sheets.append(RawSheet(meta.name, rows, max(first, 1)))
+            first = max((end[0] + 2 - len(rows)) if (end and rows) else 1, 1)
+            if merged and start:
+                _fill_merged_down(rows, merged, first - 1, start[1])
+            sheets.append(RawSheet(meta.name, rows, first))
     return sheets
+
+
+def _fill_merged_down(rows: list[list], merged: list, row_offset: int, column_offset: int) -> None:
+    """Give every row of a vertically merged cell its value (Excel shows it beside each of those rows).
+
+    Lead departments merge 穿越編號, 日期 or 類別 over the rows of one group activity; calamine returns the value
+    in the top cell only. Horizontal merges are left alone: copying a value sideways would put it under another
+    header. ``merged`` holds ((first_row, first_col), (last_row, last_col)), 0-based sheet coordinates."""
+    for (top, left), (bottom, _right) in merged:
+        if bottom <= top:
+            continue
+        col = left - column_offset
+        first, last = top - row_offset, min(bottom - row_offset, len(rows) - 1)
+        if first < 0 or col < 0 or first >= len(rows) or col >= len(rows[first]):
+            continue
+        value = rows[first][col]
+        for r in range(first + 1, last + 1):
+            if col < len(rows[r]) and rows[r][col] in ("", None):
+                rows[r][col] = value
 
 
 # ---------------------------------------------------------------- CSV / TSV
@@ -74,7 +96,10 @@ DELIMITERS = (",", "\t", ";", "|")
 def decode_candidates(content: bytes) -> list[str]:
     """The texts ``content`` may be, most likely first; raises ReadError when it is not text at all."""
     if content.startswith(codecs.BOM_UTF8):
-        return [content[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")]
+        try:
+            return [content[len(codecs.BOM_UTF8):].decode("utf-8")]
+        except UnicodeDecodeError as exc:  # a BOM before non-UTF-8 bytes: refuse rather than garble
+            raise ReadError("ingest.bad_encoding") from exc
     if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return [content.decode("utf-16")]
@@ -107,6 +132,16 @@ def _split(text: str, delimiter: str, limit: int | None = None) -> list[list[str
     return rows
 
 
+def _header_found(text: str, delimiter: str, recognises: Callable[[list[list]], bool]) -> bool:
+    head = text[:65_536]  # the first rows only; a quote cut off at the end of the sample is not an error here
+    if delimiter not in head:
+        return False
+    try:
+        return recognises(_split(head, delimiter, HEADER_SCAN_ROWS))
+    except ReadError:
+        return False
+
+
 def read_text(content: bytes, recognises: Callable[[list[list]], bool]) -> list[RawSheet]:
     """A CSV/TSV file as one sheet. Encoding and delimiter are the pair under which ``recognises`` finds a
     table header in the first rows; otherwise the first decodable encoding and the most frequent delimiter."""
@@ -117,14 +152,7 @@ def read_text(content: bytes, recognises: Callable[[list[list]], bool]) -> list[
             raise ReadError("ingest.not_spreadsheet")
         if _MARKUP.match(text[:1024]):
             raise ReadError("ingest.markup_not_spreadsheet")
-    chosen: tuple[str, str] | None = None
-    for text in texts:
-        for delimiter in DELIMITERS:
-            if delimiter in text[:65_536] and recognises(_split(text[:65_536], delimiter, HEADER_SCAN_ROWS)):
-                chosen = (text, delimiter)
-                break
-        if chosen:
-            break
+    chosen = next(((text, d) for text in texts for d in DELIMITERS if _header_found(text, d, recognises)), None)
     if chosen is None:
         text = texts[0]
         first_line = next((line for line in text.splitlines() if line.strip()), "")

@@ -130,17 +130,20 @@ def _from_serial(number: float) -> Cell:
 
 
 def _ambiguous(first: int, second: int, year: int) -> Cell:
-    """10/5/2026 may be 5 October or 10 May: name both readings so the person picks (SPEC 2.4)."""
-    readings = []
-    for month, day in ((first, second), (second, first)):
+    """10/5/2026 may be 5 October or 10 May: name the possible readings so the person picks (SPEC 2.4)."""
+    readings: list[str] = []
+    for month, day in ((first, second), (second, first)):  # month-first (as in 10/5/2026 → 2026-10-05) first
         try:
             reading = dt.date(year, month, day).isoformat()
         except ValueError:
             continue
         if reading not in readings:
             readings.append(reading)
-    suggestion = " / ".join(readings) if readings else "2026-10-05"
-    return Cell(error="ingest.date_ambiguous", params={"suggestion": suggestion})
+    if len(readings) == 2:
+        return Cell(error="ingest.date_ambiguous_either", params={"first": readings[0], "second": readings[1]})
+    if not readings:  # 31/31/2026: no reading is a real date
+        return Cell(error="ingest.date_impossible", params={})
+    return Cell(error="ingest.date_ambiguous", params={"suggestion": readings[0]})
 
 
 def parse_date(value: object) -> Cell:

@@ -14,19 +14,25 @@ import random
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
 
 from analytics.errors import DatabaseBusy, UserFacingError
 from analytics.i18n import t
-from analytics.store.migrate import apply_migrations
+from analytics.store.migrate import apply_migrations, current_version, migration_files
 
 MEMORY = ":memory:"
 # Fragments of DuckDB's messages that mean "another connection holds the file" (checked on duckdb 2.0):
 # another process: 'IO Error: Could not set lock on file ...: Conflicting lock is held'; this process with the other
 # mode: "Can't open a connection to same database file with a different configuration".
 _BUSY_FRAGMENTS = ("could not set lock", "conflicting lock", "different configuration")
+
+
+@lru_cache(maxsize=1)
+def _latest_version() -> int:
+    return max(v for v, _ in migration_files())
 
 
 def lock_path(db_path: Path) -> Path:
@@ -85,7 +91,8 @@ def connect(
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the database for one operation and close it afterwards.
 
-    Read-write opens hold the writer lock for the whole ``with`` block and bring the schema up to date.
+    Read-write opens hold the writer lock for the whole ``with`` block and bring the schema up to date; a read-only
+    open of a database whose schema is older than this release migrates it first.
     ``":memory:"`` gives a fresh migrated in-memory database (tests). Raises ``DatabaseBusy`` after ``timeout_s``
     of waiting, and ``UserFacingError`` for a read-only open of a database that does not exist yet.
     """
@@ -103,6 +110,12 @@ def connect(
         if not path.exists():
             raise UserFacingError(t("store.no_database"))
         con = open_duckdb(path, True, deadline)
+        if current_version(con) < _latest_version():
+            # a newer release added migrations: apply them once (briefly as the writer), then read
+            con.close()
+            with connect(path, timeout_s=max(deadline - time.monotonic(), 0.1)):
+                pass
+            con = open_duckdb(path, True, deadline)
         try:
             yield con
         finally:

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from analytics import schema
 from analytics.i18n import t
 from analytics.ingest.model import ParsedFile, Problem
 from analytics.store import archive
@@ -117,7 +118,9 @@ def commit_parsed(
 
     ``content`` is the uploaded file's bytes (archived and hashed; the hash decides "already imported").
     A refused file (file-level error, strict mode with any error, or no valid row) writes no data but is recorded
-    as a batch with status ``rejected`` and its messages, so the batches page lists it.
+    as a batch with status ``rejected`` and its messages, so the batches page lists it. A failure while writing
+    rolls the whole file back and returns a ``rejected`` result without a batch (problem ``store.commit_failed``).
+    Raises ``DatabaseBusy`` when the database stays locked by another writer.
     """
     now = now or dt.datetime.now()
     progress = on_progress or (lambda _m, _f: None)
@@ -140,7 +143,7 @@ def commit_parsed(
             base.batch_id = batch_id
             row_keys: dict[int, str] = {}
             if refusal is None:
-                row_keys = _write_rows(con, parsed, base, batch_id, now, progress)
+                row_keys = _write_rows(con, parsed, base, batch_id, now, progress, lang)
                 has_errors = bool(parsed.errors) or parsed.rejected_row_count() > 0
                 base.status = "partial" if has_errors else "imported"
             else:
@@ -158,7 +161,13 @@ def commit_parsed(
             }, at=now)
             progress(t("store.progress.committing", lang), 0.95)
             con.execute("commit")
-        except BaseException:
+        except Exception as exc:  # all or nothing: the database is as before; the user gets a sentence
+            con.execute("rollback")
+            failure = Problem("error", "store.commit_failed", parsed.file_name,
+                              params={"error": str(exc).splitlines()[0] if str(exc) else type(exc).__name__})
+            return FileImportResult(parsed.file_name, sha, "rejected", None, _base_counts(parsed, parsed.problems),
+                                    [failure, *parsed.problems], dict(parsed.rejects), len(content))
+        except BaseException:  # KeyboardInterrupt and the like: undo, then let it through
             con.execute("rollback")
             raise
     progress(t("store.progress.done", lang), 1.0)
@@ -177,7 +186,7 @@ def _base_counts(parsed: ParsedFile, problems: list[Problem]) -> dict[str, dict[
 
 
 def _write_rows(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, result: FileImportResult, batch_id: int,
-                now: dt.datetime, progress: Progress) -> dict[int, str]:
+                now: dt.datetime, progress: Progress, lang: str) -> dict[int, str]:
     """Upsert each table of the file in IMPORT_ORDER and add the warnings that need the database.
 
     Returns the stored row key (import_messages.row_key) of each database warning, by its index in problems.
@@ -186,9 +195,11 @@ def _write_rows(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, result: File
     present = [k for k in ORDER if k in parsed.tables and len(parsed.tables[k])]
     table_counts: dict[str, dict[str, int]] = {}
     for i, key in enumerate(present):
-        progress(t("store.progress.table", "zh-Hant", table=key), 0.1 + 0.8 * i / max(len(present), 1))
+        title = schema.TABLES[key].title_en if lang == "en" else schema.TABLES[key].title
+        progress(t("store.progress.table", lang, table=title), 0.1 + 0.8 * i / max(len(present), 1))
         _upsert.stage(con, key, parsed.tables[key], now.date())
-        table_counts[key] = _upsert.upsert(con, key, batch_id, now)
+        kept = _upsert.rejected_employee_ids(parsed.rejects.get(key)) if key == "roster" else ()
+        table_counts[key] = _upsert.upsert(con, key, batch_id, now, kept)
         if key == "walkthroughs":
             extra, keys = _upsert.walkthrough_warnings(con, parsed.file_name)
             for problem, row_key in zip(extra, keys, strict=True):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from analytics.config import archive_dir
 from analytics.errors import DatabaseBusy, UserFacingError
 from analytics.i18n import t
 from analytics.store.connection import open_duckdb, write_lock
@@ -25,11 +26,13 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(con.execute(sql).fetchall()[0][0])
 
 
-def check(con: duckdb.DuckDBPyConnection, *, lang: str = "zh-Hant", require_latest: bool = True) -> list[str]:
+def check(con: duckdb.DuckDBPyConnection, *, lang: str = "zh-Hant", require_latest: bool = True,
+          db_path: Path | str | None = None) -> list[str]:
     """Integrity problems of an open database as sentences; an empty list means OK.
 
     Checks: schema version, no duplicate SPEC 2.5 keys, every row's batch exists and is active, each issue's
-    status equals the last entry of its status history, history and undo rows belong to active batches.
+    status equals the last entry of its status history, history and undo rows belong to active batches, and
+    (given ``db_path``) every active batch's original is in the archive.
     """
     version = current_version(con)
     expected = latest_version()
@@ -50,6 +53,11 @@ def check(con: duckdb.DuckDBPyConnection, *, lang: str = "zh-Hant", require_late
         problems.append(t("store.check.history", lang, n=n))
     if n := _count(con, load_sql("check_history_orphans")):
         problems.append(t("store.check.history_orphans", lang, n=n))
+    if db_path is not None:
+        missing = [batch for batch, rel in con.execute(load_sql("check_archive")).fetchall()
+                   if not rel or not (archive_dir(Path(db_path)) / rel).is_file()]
+        if missing:
+            problems.append(t("store.check.archive", lang, batches="、".join(map(str, missing))))
     return problems
 
 

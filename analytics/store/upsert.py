@@ -8,6 +8,7 @@ inserted as the batch's own. No Python loop over rows; ``match_key`` runs on uni
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import duckdb
 import pandas as pd
@@ -16,7 +17,7 @@ from analytics import schema
 from analytics.ingest.model import Problem
 from analytics.store.sql import load_sql, render_sql
 from analytics.store.tables import STORED, StoredTable
-from analytics.textnorm import match_key
+from analytics.textnorm import match_key, normalize_id
 
 # Columns whose match_key is stored beside them (docs/ARCHITECTURE.md "Data model").
 _KEYED_NAMES = {
@@ -42,6 +43,18 @@ def prepare_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def rejected_employee_ids(rejects: pd.DataFrame | None) -> list[str]:
+    """工號 of the roster rows the reader rejected (found by header among the file's own headers)."""
+    if rejects is None or not len(rejects):
+        return []
+    lookup = schema.ROSTER.header_lookup()
+    columns = [c for c in rejects.columns if lookup.get(match_key(c)) == "employee_id"]
+    if not columns:
+        return []
+    values = rejects[columns[0]].dropna().astype(str).unique()
+    return sorted({normalize_id(v) for v in values} - {""})
+
+
 def stage(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, import_date: dt.date) -> int:
     """Create the temp table ``stage`` from ``frame``; returns its row count."""
     con.register("incoming", prepare_frame(table, frame))
@@ -51,29 +64,39 @@ def stage(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, impor
         con.execute(f"create or replace temp table stage as {sql}", params)
     finally:
         con.unregister("incoming")
+    ids = STORED[table].identifiers()
+    if con.execute(render_sql("stage_duplicates", **ids)).fetchall()[0][0]:
+        con.execute(render_sql("stage_dedupe", **ids))
     return con.execute("select count(*) from stage").fetchall()[0][0]
 
 
-def upsert(con: duckdb.DuckDBPyConnection, table: str, batch_id: int, now: dt.datetime) -> dict[str, int]:
-    """Apply the staged rows of ``table`` for batch ``batch_id``; returns new / updated / unchanged (/ removed)."""
+def upsert(con: duckdb.DuckDBPyConnection, table: str, batch_id: int, now: dt.datetime,
+           rejected_ids: Sequence[str] = ()) -> dict[str, int]:
+    """Apply the staged rows of ``table`` for batch ``batch_id``; returns new / updated / unchanged (/ removed).
+
+    ``rejected_ids`` (roster only): 工號 whose row in this file was rejected; they are not removed from a replaced
+    snapshot, so a typo in one row does not take a person off the roster.
+    """
     spec: StoredTable = STORED[table]
     ids = spec.identifiers()
     counts = {"new": 0, "updated": 0, "unchanged": 0}
     if table == "roster":
-        counts["removed"] = _replace_snapshots(con, batch_id)
+        counts["removed"] = _replace_snapshots(con, batch_id, rejected_ids)
     if table == "issues":
         con.execute(load_sql("issue_history"), {"changed_at": now, "batch_id": batch_id})
     con.execute(render_sql("classify", **ids))
     for change, n in con.execute(load_sql("count_changes")).fetchall():
         counts[change] = int(n)
-    con.execute(render_sql("undo_replaced", **ids), {"batch_id": batch_id})
-    con.execute(render_sql("delete_replaced", **ids))
+    if counts["updated"] or counts["unchanged"]:  # some stored rows are re-written: keep them for the undo log
+        con.execute(render_sql("undo_replaced", **ids), {"batch_id": batch_id})
+        con.execute(render_sql("delete_replaced", **ids))
     con.execute(render_sql("insert_changes", **ids), {"batch_id": batch_id})
     return counts
 
 
-def _replace_snapshots(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
+def _replace_snapshots(con: duckdb.DuckDBPyConnection, batch_id: int, rejected_ids: Sequence[str]) -> int:
     """SPEC 2.1: staff of each (company, effective_date) snapshot in the file who are not in it are removed."""
+    con.execute(load_sql("roster_rejected_ids"), {"ids": list(rejected_ids)})
     con.execute(load_sql("roster_removed"))
     removed = con.execute("select count(*) from removed").fetchall()[0][0]
     if removed:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import python_calamine as pc
 import pytest
+import python_calamine as pc
 
 from analytics.demo import write_demo_files
 from analytics.demo.issues import HYPERLINK_TEXT

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from analytics.config import archive_dir
 from analytics.demo import TODAY
 from analytics.demo.issues import HYPERLINK_TEXT
 from analytics.demo.load import DemoRefused, load_demo
+from tests.demo.conftest import PRIOR
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,17 +113,14 @@ def test_refuses_a_database_with_data_without_force(demo):
         assert con.execute("select count(*) from walkthroughs").fetchone()[0] == before
 
 
-def test_force_rebuilds_from_scratch(tmp_path, demo):
-    from analytics.store.connection import connect
-    from analytics.store.importer import import_files
-
-    db = tmp_path / "w.duckdb"
-    import_files([demo.files[0].path], db_path=db, user="someone")
-    result = load_demo(db, out_dir=tmp_path / "files", force=True)
-    with connect(db, read_only=True) as con:
-        batches, users = con.execute("select count(*), list(distinct imported_by) from batches").fetchone()
-    assert (batches, users) == (62, ["demo"])  # the earlier batch is gone
-    assert result.figures == demo.figures
+def test_force_rebuilt_from_scratch(con, demo):
+    # conftest imported an unrelated roster by "someone" first; --force removed it with its archive.
+    batches, users = con.execute("select count(*), list(distinct imported_by) from batches").fetchone()
+    assert (batches, users) == (62, ["demo"])
+    assert con.execute("select count(*) from roster where company = '無關公司'").fetchone()[0] == 0
+    archived = {p.name for p in archive_dir(demo.db_path).rglob("*") if p.is_file()}
+    assert hashlib.sha256(PRIOR).hexdigest() not in archived
+    assert len(archived) == 62  # the demo's own originals, one per file
 
 
 def test_quota_results_agree_with_the_independent_baselines(con):

@@ -173,3 +173,23 @@ def test_stray_far_cell_is_refused_before_calamine_allocates_the_range():
         parsed = parse_file("stray.xlsx", content)
         assert only_error(parsed) == "ingest.sheet_too_large"
         assert parsed.file_error.params == {"cells": 140_400_000, "limit": 10_000_000}
+
+
+def test_an_internal_failure_refuses_the_file_instead_of_raising(monkeypatch):
+    import analytics.ingest.parse as parse_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(parse_module, "read_sheet", broken)
+    assert only_error(parse_file("log.xlsx", LOG)) == "ingest.unexpected"
+
+
+def test_bom_before_non_utf8_bytes_is_refused_not_garbled():
+    content = b"\xef\xbb\xbf" + "工號,穿越日期,穿越類別\n".encode("gbk")
+    assert only_error(parse_file("x.csv", content)) == "ingest.bad_encoding"
+
+
+def test_text_starting_like_a_binary_signature_is_still_read_as_csv():
+    content = b"BM,employee_id,date,category\nx,BM01,2026-10-05,special\n"
+    assert parse_file("x.csv", content).tables["walkthroughs"]["employee_id"].tolist() == ["BM01"]

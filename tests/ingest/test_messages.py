@@ -17,7 +17,7 @@ PARAMS = {"value": "x", "column": "欄", "size_mb": 300, "limit_mb": 200, "line"
           "table": "穿越記錄", "missing": "穿越類別", "first": "日期", "length": 40000, "limit": 32767,
           "suggestion": "2026-10-05", "min": 1990, "max": 2100, "allowed": "是 / 否", "status": "已解決",
           "ids": 2, "names": 1, "first_row": 2, "first_sheet": "一月", "tables": "人員名冊", "path": "/tmp/x",
-          "cells": 140_400_000}
+          "cells": 140_400_000, "second": "2026-05-10"}
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))
@@ -41,7 +41,7 @@ def test_the_style_guide_example_renders_exactly(parse):
     problem = parsed.errors[0]
     assert problem.row == 17
     assert problem.describe() == ('03_log.xlsx › 工作表1 › 第 17 行 › 穿越日期 = "10/5/2026": '
-                                  "日期格式有歧義（月/日或日/月），請改為 2026-10-05 / 2026-05-10")
+                                  "日期格式有歧義（月/日或日/月），請改為 2026-10-05 或 2026-05-10（年-月-日）")
     assert problem.describe("en").startswith('03_log.xlsx › 工作表1 › row 17 › 穿越日期 = "10/5/2026": Ambiguous date')
     assert "日期格式有歧义" in problem.describe("zh-Hans")
 

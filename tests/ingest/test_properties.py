@@ -39,8 +39,8 @@ def test_any_valid_date_in_each_accepted_form_parses_back_to_itself(day):
 @given(dates)
 def test_day_month_year_forms_are_always_refused_as_ambiguous(day):
     cell = v.parse_date(f"{day.day}/{day.month}/{day.year}")
-    assert cell.error == "ingest.date_ambiguous"
-    assert day.isoformat() in cell.params["suggestion"]  # the intended reading is always offered
+    assert cell.error in ("ingest.date_ambiguous", "ingest.date_ambiguous_either")
+    assert day.isoformat() in cell.params.values()  # the intended reading is always offered
 
 
 @given(st.decimals(min_value="0.01", max_value="24", places=2))

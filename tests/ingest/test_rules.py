@@ -125,7 +125,7 @@ def test_a_row_with_several_errors_lists_all_reasons(parse):
     rows = [LOG_HEADERS, ["", "001", "", "10/5/2026", "不知道", "", "", "30"]]
     parsed = parse(rows)
     reason = parsed.rejects["walkthroughs"]["_reason"].iloc[0]
-    assert reason.split("；")[0] == '穿越日期 = "10/5/2026": 日期格式有歧義（月/日或日/月），請改為 2026-10-05 / 2026-05-10'
+    assert reason.split("；")[0] == '穿越日期 = "10/5/2026": 日期格式有歧義（月/日或日/月），請改為 2026-10-05 或 2026-05-10（年-月-日）'
     assert sorted(p.column for p in parsed.errors) == ["時長(小時)", "穿越日期", "穿越類別"]
     assert len(parsed.tables["walkthroughs"]) == 0
 

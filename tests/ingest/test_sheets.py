@@ -175,3 +175,35 @@ def test_csv_gbk_big5_utf8_bom_utf16_and_delimiters(parse):
 def test_csv_named_xls_is_read_by_content(parse):
     parsed = parse(make_csv(GB_ROWS), "log.xls")
     assert len(parsed.tables["walkthroughs"]) == 2
+
+
+def test_vertically_merged_cells_give_each_row_their_value():
+    import openpyxl
+
+    from analytics.ingest import parse_file
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["B2"], sheet["C2"], sheet["D2"], sheet["E2"] = "穿越編號", "工號", "穿越日期", "穿越類別"  # table from B2
+    for row, employee in zip((3, 4, 5), ("001", "002", "003"), strict=True):
+        sheet.cell(row, 3, employee)
+    sheet["B3"], sheet["D3"], sheet["E3"] = "G-1", "2026-10-05", "客戶接待日"
+    for column in "BDE":
+        sheet.merge_cells(f"{column}3:{column}5")  # one group activity over three rows
+    sheet["B6"], sheet["C6"], sheet["D6"] = "G-2", "004", "2026-10-06"  # E6 blank: not part of a merge
+    buffer = io.BytesIO()
+    book.save(buffer)
+    parsed = parse_file("merged.xlsx", buffer.getvalue())
+    log = parsed.tables["walkthroughs"]
+    assert log["activity_key"].tolist() == ["id:G-1"] * 3
+    assert log["date"].tolist() == [dt.date(2026, 10, 5)] * 3
+    assert [(p.code, p.row, p.column) for p in parsed.errors] == [("ingest.required", 6, "穿越類別")]
+
+
+def test_required_and_optional_markers_on_headers_are_ignored(parse):
+    rows = [["*工號", "穿越日期（必填）", "穿越類別*", "時長(小時)(選填)", "備註（optional）"],
+            ["001", "2026-10-05", "客戶接待日", "半天", "好"]]
+    parsed = parse(rows)
+    log = parsed.tables["walkthroughs"]
+    assert (log["hours"].iloc[0], log["note"].iloc[0]) == (4.0, "好")
+    assert parsed.problems == []

@@ -25,14 +25,22 @@ def test_every_accepted_date_form_reads_5_october_2026(cell):
     assert v.parse_date(cell) == v.Cell(D)
 
 
-@pytest.mark.parametrize("cell, suggestion", [
-    ("10/5/2026", "2026-10-05 / 2026-05-10"),  # month-first reading first, then day-first
-    ("5/10/2026", "2026-05-10 / 2026-10-05"),
-    ("25/10/2026", "2026-10-25"),  # only day-first is a real date, but the form itself is ambiguous (SPEC 2.4)
-    ("10-05-2026", "2026-10-05 / 2026-05-10"),
-    ("5/5/2026", "2026-05-05"),
+@pytest.mark.parametrize("cell, readings", [
+    ("10/5/2026", ("2026-10-05", "2026-05-10")),  # month-first reading first, then day-first
+    ("5/10/2026", ("2026-05-10", "2026-10-05")),
+    ("10-05-2026", ("2026-10-05", "2026-05-10")),
+    ("10.5.2026 08:00", ("2026-10-05", "2026-05-10")),
 ])
-def test_day_first_or_month_first_forms_are_rejected_as_ambiguous(cell, suggestion):
+def test_day_first_or_month_first_forms_are_rejected_naming_both_readings(cell, readings):
+    first, second = readings
+    assert v.parse_date(cell) == v.Cell(error="ingest.date_ambiguous_either", params={"first": first, "second": second})
+
+
+@pytest.mark.parametrize("cell, suggestion", [
+    ("25/10/2026", "2026-10-25"),  # only day-first is a real date, but the form itself is ambiguous (SPEC 2.4)
+    ("5/5/2026", "2026-05-05"),  # both readings are the same day
+])
+def test_ambiguous_forms_with_one_reading_suggest_it(cell, suggestion):
     assert v.parse_date(cell) == v.Cell(error="ingest.date_ambiguous", params={"suggestion": suggestion})
 
 
@@ -40,6 +48,7 @@ def test_day_first_or_month_first_forms_are_rejected_as_ambiguous(cell, suggesti
     ("2026-02-30", "ingest.date_impossible"),
     ("2026-13-01", "ingest.date_impossible"),
     ("2025-02-29", "ingest.date_impossible"),  # 2025 is not a leap year
+    ("31/31/2026", "ingest.date_impossible"),  # neither month/day reading exists
     ("0026-10-05", "ingest.date_out_of_range"),
     ("2026-10", "ingest.bad_date"),
     ("明天", "ingest.bad_date"),

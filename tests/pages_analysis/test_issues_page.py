@@ -1,7 +1,7 @@
 """問題跟蹤 page on the sample database of conftest.py, as of 2026-06-30 unless said otherwise.
 
 Issues: Q1 服務規範 處理中 raised 03-05 due 04-01 (owner 廣州) · Q2 服務規範 已解決 raised 03-10 resolved 03-20 ·
-Q3 排隊體驗 (non-standard) 待處理 raised 04-15 due 05-01 (owner 廣東省) · Q4 業務流程 已關閉 without 解決日期.
+Q3 排隊<體驗> (non-standard, with characters Plotly would read as markup) 待處理 raised 04-15 due 05-01 (owner 廣東省) · Q4 業務流程 已關閉 without 解決日期.
 """
 
 from __future__ import annotations
@@ -22,12 +22,14 @@ def test_headline_pareto_and_ageing(monkeypatch, sample_db):
     assert metrics == {"問題總數": "4", "已關閉": "2", "未關閉": "2", "解決率": "50.0%", "逾期": "2",
                        "解決天數中位數": "10 天", "解決天數 P90": "10 天"}
     pareto, ageing, *_ = plotly_specs(at)
-    # Pareto: 服務規範 2 (50%), then the ties 排隊體驗 1 and 業務流程 1 (75%, 100%); the non-standard one is its
-    # own trace marked ⚠.
+    # Pareto: 服務規範 2 (50%), then the ties 排隊<體驗> 1 and 業務流程 1 (75%, 100%; ties by name, 排 < 業);
+    # the non-standard one is its own trace marked ⚠, its text escaped for Plotly's HTML-like labels.
     bars = {trace["name"]: (trace["x"], trace["y"]) for trace in pareto["data"] if trace["type"] == "bar"}
-    assert bars == {"標準類別": (["服務規範", "業務流程"], [2, 1]), "非標準類別": (["⚠ 排隊體驗"], [1])}
+    assert bars == {"標準類別": (["服務規範", "業務流程"], [2, 1]), "非標準類別": (["⚠ 排隊&lt;體驗&gt;"], [1])}
     line = next(trace for trace in pareto["data"] if trace["type"] == "scatter")
-    assert line["x"] == ["服務規範", "⚠ 排隊體驗", "業務流程"] and line["y"] == [0.5, 0.75, 1.0]
+    assert line["x"] == ["服務規範", "⚠ 排隊&lt;體驗&gt;", "業務流程"] and line["y"] == [0.5, 0.75, 1.0]
+    # The table beside it shows the category as written.
+    assert table(at, "問題類別", "累計佔比")["問題類別"].tolist() == ["服務規範", "⚠ 排隊<體驗>", "業務流程"]
     # Ageing of the open ones: Q1 06-30 − 03-05 = 26+30+31+30 = 117 days (>90); Q3 06-30 − 04-15 = 15+31+30 = 76
     # days (61-90).
     assert ageing["data"][0]["y"] == [0, 0, 1, 1]

@@ -12,13 +12,13 @@ from tests.pages_analysis.conftest import plotly_specs, run_page, table
 def test_counts_per_finding(monkeypatch, sample_db):
     at = run_page(monkeypatch, sample_db, "quality")
     # silent company-months: 3 companies × 6 started months − 3 months with a log = 15; unmatched 工號 E999 = 1;
-    # warnings kept by the import: 排隊體驗 non-standard, Q4 closed without 解決日期, r4 reception without 時長,
+    # warnings kept by the import: 排隊<體驗> non-standard, Q4 closed without 解決日期, r4 reception without 時長,
     # E999 not on the roster = 4; non-standard categories 排隊體驗 = 1; closed without 解決日期 Q4 = 1;
     # reception days without 時長 r4 = 1.
     assert [tab.label for tab in at.tabs] == [
         "未報送穿越記錄的公司 (15)", "不在名冊的工號 (1)", "匯入提示 (4)", "非標準問題類別 (1)",
         "已關閉但未填解決日期 (1)", "客戶接待日未填時長 (1)"]
-    assert table(at, "問題類別", "問題數").values.tolist() == [["排隊體驗", 1]]
+    assert table(at, "問題類別", "問題數").values.tolist() == [["排隊<體驗>", 1]]  # as written, not interpreted
     closed = table(at, "問題編號", "狀態")
     assert closed.drop(columns="提出日期").values.tolist() == [["Q4", "業務流程", "已關閉", "總部", "市場部"]]
     assert str(closed["提出日期"].iloc[0])[:10] == "2026-02-01"

@@ -54,6 +54,12 @@ def test_month_and_scope(monkeypatch, sample_db):
     assert not at.expander
 
 
+def test_simplified_chinese_labels(monkeypatch, sample_db):
+    at = run_page(monkeypatch, sample_db, "volume", lang="zh-Hans")
+    assert [m.label for m in at.metric] == ["活动数", "人次", "参与人数", "工号不在名册的行"]
+    assert table(at, "穿越类别", "活动数")["穿越类别"].tolist() == ["常规穿越", "专项穿越", "客户接待日"]
+
+
 def test_english_labels(monkeypatch, sample_db):
     at = run_page(monkeypatch, sample_db, "volume", lang="en")
     assert at.title[0].value == "Walkthrough volume"

@@ -106,3 +106,14 @@ def test_command_line_runs_as_a_module(tmp_path, db):
                           capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)[0]["status"] == "imported"
+
+
+def test_check_reports_a_missing_archived_original(tmp_path, capsys, db):
+    import shutil
+
+    from analytics.config import archive_dir
+
+    _run(capsys, "import", str(write(tmp_path / "g.xlsx", roster_and_log(GOOD_LOG))), "--db", str(db))
+    shutil.rmtree(archive_dir(db))
+    code, out, _ = _run(capsys, "check", "--db", str(db))
+    assert code == 1 and "批次 1 的原始檔案不在封存目錄中" in out

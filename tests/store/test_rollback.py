@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from analytics.store import upsert
 from analytics.store.batches import list_batches, rollback_batch
 from analytics.store.connection import connect
@@ -97,15 +95,16 @@ def test_failure_part_way_leaves_the_database_as_before(db, monkeypatch):
                         "audit_log", "undo_roster", "undo_walkthroughs", "undo_issues"))
     real = upsert.upsert
 
-    def failing(con, table, batch_id, now):
-        counts = real(con, table, batch_id, now)  # roster and log are written inside the transaction ...
+    def failing(con, table, batch_id, now, rejected_ids=()):
+        counts = real(con, table, batch_id, now, rejected_ids)  # roster and log are written inside the transaction ...
         if table == "issues":
             raise RuntimeError("disk full")  # ... and then the issues fail
         return counts
 
     monkeypatch.setattr(upsert, "upsert", failing)
-    with pytest.raises(RuntimeError, match="disk full"):
-        commit_parsed(_b(), b"B", db_path=db, user="u", now=T2)
+    failed = commit_parsed(_b(), b"B", db_path=db, user="u", now=T2)
+    assert (failed.status, failed.batch_id) == ("rejected", None)
+    assert failed.problems[0].code == "store.commit_failed" and "disk full" in failed.problems[0].message()
     after = state(db, ("roster", "walkthroughs", "issues", "issue_status_history", "batches", "import_messages",
                        "audit_log", "undo_roster", "undo_walkthroughs", "undo_issues"))
     assert after == before

@@ -234,6 +234,12 @@ def test_browser_no_alert_and_no_injected_elements(served_app):
                     bold: [...document.querySelectorAll('strong, b')].filter(b => b.textContent === 'bold').length,
                 })""")
                 assert injected == {"scripts": 0, "imgs": 0, "links": 0, "bold": 0}, url_path
+            # the same loopback-bound server reached through a reverse proxy must not run in local mode
+            proxied = browser.new_context(extra_http_headers={"X-Forwarded-For": "203.0.113.9"}).new_page()
+            proxied.goto(f"{served_app}/{query}")
+            proxied.wait_for_selector("text=python -m analytics users add admin --role admin", timeout=60_000)
+            main = proxied.locator('[data-testid="stMain"]').inner_text()
+            assert "反向代理" in main and IMG not in main
         finally:
             browser.close()
     assert dialogs == []

@@ -13,10 +13,12 @@ in_snapshots as (
 ),
 
 final as (
+    -- a person whose row of this file was rejected (temp table rejected_ids) keeps their place until fixed
     select t.*
     from in_snapshots as t
     anti join stage as s on t.employee_id = s.employee_id
         and t.company_key = s.company_key and t.effective_date = s.effective_date
+    anti join rejected_ids as x on t.employee_id = x.employee_id
 )
 
 select * from final

@@ -24,7 +24,6 @@ with typed as (
 
 final as (
     select * from typed
-    qualify row_number() over (partition by issue_id order by source_row desc) = 1
 )
 
 select * from final

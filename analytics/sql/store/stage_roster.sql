@@ -20,9 +20,7 @@ with typed as (
 ),
 
 final as (
-    -- the reader rejects duplicate keys within a file; keep the last one should any slip through
     select * from typed
-    qualify row_number() over (partition by company_key, effective_date, employee_id order by source_row desc) = 1
 )
 
 select * from final

@@ -26,7 +26,6 @@ with typed as (
 
 final as (
     select * from typed
-    qualify row_number() over (partition by activity_key, employee_id order by source_row desc) = 1
 )
 
 select * from final
