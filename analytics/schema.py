@@ -8,12 +8,12 @@ when one of them drifts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from analytics.textnorm import match_key
 
 
-class ColumnType(str, Enum):
+class ColumnType(StrEnum):
     TEXT = "text"  # free text, stored trimmed as written
     ID = "id"  # identifier kept as text: leading zeros kept, half-width, no whitespace
     ID_LIST = "id_list"  # 工號 cell of the log: several IDs separated by 、,，;；/ or spaces

@@ -72,8 +72,8 @@ class Dataset:
         return [Path(self.root) / p for p in self.year_files]
 
 
-def dataset_dir(scale: float, seed: int) -> Path:
-    return OUT / f"scale{scale:g}-seed{seed}"
+def dataset_dir(scale: float, seed: int, out_root: Path = OUT) -> Path:
+    return Path(out_root) / f"scale{scale:g}-seed{seed}"
 
 
 def _companies() -> pd.DataFrame:
@@ -210,9 +210,9 @@ def _write_upload_xlsx(frame: pd.DataFrame, path: Path) -> None:
     book.close()
 
 
-def generate(scale: float = 1.0, seed: int = 1, *, force: bool = False) -> Dataset:
-    """Generate (or reuse from the cache) the files of one (scale, seed)."""
-    root = dataset_dir(scale, seed)
+def generate(scale: float = 1.0, seed: int = 1, *, force: bool = False, out_root: Path = OUT) -> Dataset:
+    """Generate (or reuse from the cache under ``out_root``) the files of one (scale, seed)."""
+    root = dataset_dir(scale, seed, out_root)
     manifest = root / "manifest.json"
     if manifest.exists() and not force:
         return Dataset(**json.loads(manifest.read_text(encoding="utf-8")))

@@ -251,7 +251,7 @@ def print_curve(results: dict[float, list[Figure]], counts: dict[float, dict]) -
     print(f"\n== scaling curve (time in s; growth = time at {last:g}x / time at {first:g}x; rows grew "
           f"{rows_growth:.1f}x) ==")
     print(f"{'step':<42}" + "".join(f"{f'{s:g}x':>9}" for s in scales) + f"{'growth':>9}")
-    for i, fig in enumerate(results[first]):
+    for i, fig in enumerate(results[last]):  # labelled as at the largest scale
         times = [results[s][i].median for s in scales]
         if fig.value_mb is not None:
             sizes = [results[s][i].value_mb for s in scales]
@@ -260,16 +260,23 @@ def print_curve(results: dict[float, list[Figure]], counts: dict[float, dict]) -
         print(f"{fig.step:<42}" + "".join(f"{_fmt(t):>9}" for t in times) + f"{_fmt(times[-1] / times[0], '.1f'):>9}")
 
 
+def _memory_gb() -> float:
+    with open("/proc/meminfo", encoding="ascii") as info:
+        return int(info.readline().split()[1]) / 2**20
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="National-scale benchmark (SPEC 7).")
     parser.add_argument("--scale", type=float, action="append", help="a scale (repeatable); default 0.1, 0.3, 1")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (default 3)")
     parser.add_argument("--quick", action="store_true", help="0.1x only")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", action="store_true", help="keep the national databases under benchmarks/out/work-*")
     args = parser.parse_args(argv)
     scales = [0.1] if args.quick else sorted(args.scale or [0.1, 0.3, 1.0])
-    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, {_memory_gb():.0f} GB, Python "
+          f"{platform.python_version()}, load average {load} at {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     results: dict[float, list[Figure]] = {}
     counts: dict[float, dict] = {}
     for scale in scales:
@@ -285,6 +292,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {results[scale][-1].step}: done", file=sys.stderr, flush=True)
         counts[scale] = data.counts
         print_scale(scale, data, results[scale])
+        if not args.keep:  # the database, its copy and their archives take several hundred MB at 1x
+            shutil.rmtree(work, ignore_errors=True)
     if len(scales) > 1:
         print_curve(results, counts)
     report = {str(s): [asdict(f) for f in figs] for s, figs in results.items()}

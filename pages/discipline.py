@@ -26,11 +26,19 @@ HEATMAP_LIMIT = 40  # units drawn (lowest average rate first when there are more
 # Light tints in the middle keep the cells readable and avoid the muddy mix of amber and green.
 RATE_SCALE = [[0.0, STATUS_COLORS["missed"]], [0.5, "#F6C453"], [0.8, "#A5D6A7"], [1.0, STATUS_COLORS["met"]]]
 NA_BACKGROUND = "#E9ECEF"
+ALL_UNITS = object()  # no unit selected in the rates table: the failing rows of every unit
 
 
 def unit_label(company: object) -> str:
     """A unit's name as written in the roster; rows whose 工號 is on no roster form their own line."""
     return company if isinstance(company, str) and company else tr("ui.an.unmatched")
+
+
+def unit_name(company_key: str) -> str:
+    """The roster's name of a company key (the key itself if the company left the tree)."""
+    tree = company_tree()
+    names = dict(zip(tree["company_key"], tree["company"], strict=True))
+    return names.get(company_key, company_key)
 
 
 def keep_level(frame: pd.DataFrame, level: str | None) -> pd.DataFrame:
@@ -98,8 +106,12 @@ def _int(value: object) -> int:
     return 0 if value is None or pd.isna(value) else int(value)
 
 
-def render_table(c: Controls, wide: pd.DataFrame) -> None:
-    """The same rates as a table (rate and passing / applicable per check), downloadable."""
+def render_table(c: Controls, wide: pd.DataFrame) -> object:
+    """The same rates as a table (rate and passing / applicable per check), downloadable.
+
+    Selecting a row narrows the failing rows below to that unit; returns its company key (None = not on the
+    roster), or ``ALL_UNITS`` when no row is selected.
+    """
     data: dict[str, object] = {tr("ui.an.col.company"): [unit_label(x) for x in wide["company"]]}
     config = {}
     for k in CHECKS:
@@ -110,17 +122,30 @@ def render_table(c: Controls, wide: pd.DataFrame) -> None:
                                                    strict=True)]
         config[name] = st.column_config.NumberColumn(format="percent", help=tr(f"ui.an.check_help.{k}"))
     shown = pd.DataFrame(data)
-    st.dataframe(shown, hide_index=True, key="an_dis_table", column_config=config)
+    event = st.dataframe(shown, hide_index=True, key="an_dis_table", column_config=config, on_select="rerun",
+                         selection_mode="single-row")
+    st.caption(tr("ui.an.discipline.select_hint"))
     download_xlsx_button(shown, f"流程規範_{c.period}.xlsx", key="an_dis_table_dl")
+    rows = list(getattr(getattr(event, "selection", None), "rows", None) or [])
+    if not rows or rows[0] >= len(wide):
+        return ALL_UNITS
+    key = wide["company_key"].iloc[rows[0]]
+    return key if isinstance(key, str) else None
 
 
-def render_failures(c: Controls) -> None:
-    """The rows failing one check, per unit; filterable and downloadable so the lead department can follow up."""
+def render_failures(c: Controls, unit: object = None) -> None:
+    """The rows failing one check, per unit; filterable and downloadable so the lead department can follow up.
+
+    ``unit`` is a company key, None for the rows not on the roster, or ``ALL_UNITS``.
+    """
     st.subheader(tr("ui.an.discipline.failures_title"), anchor=False)
     check = st.segmented_control(tr("ui.an.discipline.choose_check"), list(CHECKS), default=CHECKS[0],
                                  key="an_dis_check", format_func=lambda k: tr(f"ui.an.check.{k}")) or CHECKS[0]
     st.caption(tr(f"ui.an.check_help.{check}"))
     frame = keep_level(ad.discipline_failures(check, c.period, c.scope_key, c.lang), c.level)
+    if unit is not ALL_UNITS:
+        frame = frame[frame["company_key"] == unit] if unit is not None else frame[frame["company_key"].isna()]
+        st.caption(tr("ui.an.discipline.unit_only", unit=tr("ui.an.unmatched") if unit is None else unit_name(unit)))
     name = tr(f"ui.an.check.{check}")
     if frame.empty:
         st.success(tr("ui.an.discipline.failures_none", check=name), icon=":material/check_circle:")
@@ -146,8 +171,8 @@ def render_discipline() -> None:
         return
     wide = rates_by_unit(frame)
     render_heatmap(c, wide)
-    render_table(c, wide)
-    render_failures(c)
+    unit = render_table(c, wide)
+    render_failures(c, unit)
 
 
 with page_guard():

@@ -83,7 +83,8 @@ def render_pareto(c: Controls) -> None:
                 "tickformat": ".0%", "dtick": 0.2, "showgrid": False},
         barmode="overlay",
     )
-    style_figure(fig, height=380)
+    # three legend entries may wrap in a narrow column: leave room above the tallest bar's label
+    style_figure(fig, height=400, margin={"l": 10, "r": 10, "t": 70, "b": 10})
     st.plotly_chart(fig, key="an_iss_pareto", config={"displaylogo": False})
     if not frame["is_standard"].astype(bool).all():
         st.caption(tr("ui.an.issues.nonstandard_note"))

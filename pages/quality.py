@@ -14,7 +14,7 @@ from analytics.metrics.quality import QUALITY_SECTIONS
 from analytics.schema import ISSUE_CATEGORY
 from ui import analysis_data as ad
 from ui.data import company_tree
-from ui.state import Controls, current_controls, format_period, term, tr
+from ui.state import Controls, current_controls, format_period, tr
 from ui.theme import STATUS_COLORS, style_figure
 from ui.widgets import download_xlsx_button, empty_state, page_guard
 
@@ -77,12 +77,16 @@ def prepared(section: str, frame: pd.DataFrame, c: Controls) -> pd.DataFrame:
 
 
 def _table_title(key: object, lang: str) -> str:
+    """人員名冊 / 穿越記錄 / 問題跟蹤 in the language (the schema's own titles)."""
     from analytics.schema import TABLES
+    from analytics.textnorm import to_simplified_ui
 
     table = TABLES.get(str(key))
     if table is None:
         return "" if key is None else str(key)
-    return table.title_en if lang == "en" else term("", table.title, lang)
+    if lang == "en":
+        return table.title_en
+    return to_simplified_ui(table.title) if lang == "zh-Hans" else table.title
 
 
 def keep_level(section: str, frame: pd.DataFrame, level: str | None) -> pd.DataFrame:

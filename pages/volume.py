@@ -79,17 +79,17 @@ def render_headline(c: Controls, by_company: pd.DataFrame, totals: pd.DataFrame)
         Metric(tr("ui.an.volume.person_times"), fmt_int(row["person_times"]), help=tr("ui.an.volume.person_times_help")),
         Metric(tr("ui.an.volume.distinct_participants"), fmt_int(row["distinct_participants"]),
                help=tr("ui.an.volume.participants_help")),
-        Metric(tr("ui.an.volume.unmatched_rows"), fmt_int(unmatched), help=tr("ui.an.volume.unmatched_help"),
-               delta_color="inverse"),
+        Metric(tr("ui.an.volume.unmatched_rows"), fmt_int(unmatched), help=tr("ui.an.volume.unmatched_help")),
     ])
 
 
 def render_breakdown(c: Controls) -> None:
     """One dimension at a time: a bar chart of the chosen measure and the full table, downloadable."""
     dim = st.segmented_control(tr("ui.an.volume.by"), list(DIMENSIONS), default="category", key="an_vol_dim",
-                                 format_func=lambda d: tr(f"ui.an.volume.dim.{d}")) or "category"
+                               format_func=lambda d: tr(f"ui.an.volume.dim.{d}")) or "category"
     measure = st.segmented_control(tr("ui.an.volume.measure"), list(MEASURES), default="person_times",
-                                      key="an_vol_measure", format_func=lambda m: tr(f"ui.an.volume.{m}")) or "person_times"
+                                   key="an_vol_measure", format_func=lambda m: tr(f"ui.an.volume.{m}"))
+    measure = measure or "person_times"
     frame = ad.volume_of_period(c.year, dim, c.scope_key, c.period_kind, c.period)
     frame = order_groups(dim, filter_level(dim, frame, c.level), measure)
     if frame.empty:

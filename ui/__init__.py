@@ -6,10 +6,13 @@ a folder named ``pages/`` (the users' layout, STYLE 1), Streamlit starts every s
 such as ``/compliance`` would run ``pages/compliance.py`` on its own: no sign-in gate, no sidebar controls,
 file names in the navigation. Every page imports ``ui``, so the first import in a process switches that mode off
 and reruns the script, which then goes through ``app.py`` and lands on the same page (url paths = file stems).
+``ui.state.current_controls`` calls :func:`ensure_router` again on every run (Streamlit's AppTest re-enters the
+mode before each run).
 """
 
 
-def _leave_pages_directory_mode() -> None:
+def ensure_router() -> None:
+    """If this script run bypassed ``app.py`` (pages-directory mode), leave that mode and rerun through it."""
     try:
         from streamlit.runtime.pages_manager import PagesManager
         from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -23,4 +26,4 @@ def _leave_pages_directory_mode() -> None:
     st.rerun()
 
 
-_leave_pages_directory_mode()
+ensure_router()

@@ -2,8 +2,11 @@
 
 Each public loader calls an ``analytics.metrics`` function through :func:`ui.data.cached_call` (one cache, keyed by
 the database's data version, so an import shows at once). The small module-level ``_`` helpers run inside the
-cache on the read-only connection; they only pick the rows of the selected period out of a metric frame.
-Without a database every loader returns the empty shape, so a page can show its empty state.
+cache on the read-only connection; they only pick the rows of the selected period out of a metric frame or add a
+ratio the page shows. Without a database every loader returns the empty shape, so a page can show its empty state.
+
+The last section holds the presentation helpers the four pages share: escaping text for Plotly, translated
+table headers and vocabulary terms, and the tolerant text filter of the long lists.
 """
 
 from __future__ import annotations
@@ -180,10 +183,12 @@ def present(frame: pd.DataFrame, columns: Sequence[tuple[str, str, str | None]],
         values = frame[column]
         if pd.api.types.is_datetime64_any_dtype(values):  # a date, not "2026-01-21 00:00:00"
             values = values.dt.date
-        if vocab == "yesno":
-            values = values.map(lambda v: "" if _missing(v) else term("yesno", "是" if v else "否", lang))
-        elif vocab:
-            values = values.map(lambda v, _vocab=vocab: "" if _missing(v) else term(_vocab, v, lang))
+        if vocab:
+            # translate each distinct value once: a national overdue list has 200,000 rows but a handful of terms
+            spell = (lambda v: term("yesno", "是" if v else "否", lang)) if vocab == "yesno" else (
+                lambda v, _vocab=vocab: term(_vocab, v, lang))
+            words = {v: ("" if _missing(v) else spell(v)) for v in values.drop_duplicates()}
+            values = values.map(lambda v, _w=words: _w.get(v, "") if not _missing(v) else "")
         out[t(header_key, lang)] = values.reset_index(drop=True)
     return pd.DataFrame(out)
 

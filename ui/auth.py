@@ -11,7 +11,9 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 import sys
+from urllib.parse import urlparse
 
 import streamlit as st
 
@@ -28,6 +30,9 @@ _METHOD_KEY = "_auth_method"  # "password" when this session's sign-in came thro
 _NOTICE_KEY = "_auth_notice"
 # Headers a reverse proxy adds: a request carrying them did not come from this machine's own browser.
 _PROXY_HEADERS = ("x-forwarded-for", "x-forwarded-host", "x-real-ip", "forwarded")
+_SLUG = re.compile(r"^[a-z0-9_-]{1,64}$")
+# streamlit-authenticator pauses before drawing the form (its default 0.7 s); it also slows password guessing.
+LOGIN_SLEEP_S = 0.7
 
 
 def is_loopback(address: str | None) -> bool:
@@ -77,6 +82,35 @@ def _audit(actor: str, action: str, detail: dict) -> None:
         print(f"audit log not written ({action} by {actor}): {type(exc).__name__}: {exc}", file=sys.stderr)
 
 
+def _signed_out_page() -> None:
+    """The only page a visitor who is not let in may have (it is never run)."""
+
+
+def _requested_page() -> str | None:
+    """The last path segment of the address the visitor asked for (``/admin`` → ``admin``), if it is a plain slug."""
+    try:
+        url = st.context.url
+    except Exception:  # noqa: BLE001 - no request context
+        return None
+    if not isinstance(url, str):
+        return None
+    segment = urlparse(url).path.rstrip("/").rsplit("/", 1)[-1]
+    return segment if _SLUG.match(segment) else None
+
+
+def _stop() -> None:
+    """End the run before ``app.py`` draws its navigation, without Streamlit listing the pages/ folder instead.
+
+    A hidden placeholder keeps the address the visitor asked for, so after signing in they land on that page.
+    """
+    pages = [st.Page(_signed_out_page, title="流程穿越 analytics", default=True)]
+    requested = _requested_page()
+    if requested:
+        pages.append(st.Page(_signed_out_page, title="流程穿越 analytics", url_path=requested))
+    st.navigation(pages, position="hidden")
+    st.stop()
+
+
 def current_user() -> User | None:
     """The user ``gate()`` let in during this session (None in local mode)."""
     return st.session_state.get(USER_KEY)
@@ -89,7 +123,7 @@ def gate() -> User | None:
         store = UserStore.load()
     except AuthError as exc:  # fail closed: a broken users file never means "no users"
         st.error(t("auth.users_file_error", lang, error=str(exc)), icon=":material/lock:")
-        st.stop()
+        _stop()
     if not store.records:
         address = st.get_option("server.address")
         if not is_loopback(address):
@@ -109,7 +143,7 @@ def _refuse(why: str, after: str) -> None:
     st.text(why)
     st.code("python -m analytics users add admin --role admin", language="bash")
     st.text(after)
-    st.stop()
+    _stop()
 
 
 def _sign_in(store: UserStore, lang: str) -> User:
@@ -117,28 +151,40 @@ def _sign_in(store: UserStore, lang: str) -> User:
 
     cookie = store.cookie_settings()
     authenticator = stauth.Authenticate(store.credentials(), cookie["name"], cookie["key"],
-                                        float(cookie["expiry_days"]), auto_hash=False)
+                                        float(cookie["expiry_days"]), auto_hash=False,
+                                        login_sleep_time=LOGIN_SLEEP_S)
     _end_stale_session(store, authenticator)
     if st.session_state.get("authentication_status") is False:
         st.session_state["authentication_status"] = None  # so a new failure in this run can be told apart
     fields = {"Form name": t("auth.login.form", lang), "Username": t("auth.login.username", lang),
               "Password": t("auth.login.password", lang), "Login": t("auth.login.submit", lang)}
-    try:
-        authenticator.login(location="main", fields=fields, key="auth_login",
-                            callback=lambda _info: st.session_state.__setitem__(_METHOD_KEY, "password"))
-    except Exception as exc:  # noqa: BLE001 - e.g. a remembered cookie for a removed user: sign in again
-        authenticator.logout(location="unrendered")
-        st.error(t("auth.login.error", lang, error=str(exc)))
-        st.stop()
-    status = st.session_state.get("authentication_status")
-    if status is False:
-        _audit("anonymous", audit.SIGN_IN_FAILED, {})
-        st.error(t("auth.login.failed", lang))
-    if not status:
-        if st.session_state.pop(_NOTICE_KEY, None):
-            st.warning(t("auth.login.user_gone", lang))
-        st.caption(t("auth.login.help", lang))
-        st.stop()
+    signed_in_before = bool(st.session_state.get("authentication_status"))
+    # The form sits in a narrow centred column under the product's name; a remembered (cookie) sign-in in this
+    # run empties the slot again so nothing of the form stays above the page.
+    slot = st.empty()
+    with slot.container():
+        if not signed_in_before:
+            st.title(t("auth.login.title", lang), anchor=False)
+        form_column = st.columns([1, 2, 1])[1] if not signed_in_before else st.container()
+        with form_column:
+            try:
+                authenticator.login(location="main", fields=fields, key="auth_login",
+                                    callback=lambda _info: st.session_state.__setitem__(_METHOD_KEY, "password"))
+            except Exception as exc:  # noqa: BLE001 - e.g. a remembered cookie for a removed user: sign in again
+                authenticator.logout(location="unrendered")
+                st.error(t("auth.login.error", lang, error=str(exc)))
+                _stop()
+            status = st.session_state.get("authentication_status")
+            if status is False:
+                _audit("anonymous", audit.SIGN_IN_FAILED, {})
+                st.error(t("auth.login.failed", lang))
+            if not status:
+                if st.session_state.pop(_NOTICE_KEY, None):
+                    st.warning(t("auth.login.user_gone", lang))
+                st.caption(t("auth.login.help", lang))
+                _stop()
+    if not signed_in_before:
+        slot.empty()
     username = st.session_state["username"]
     user = store.get(username)
     fresh_form_sign_in = st.session_state.pop(_METHOD_KEY, None) == "password"

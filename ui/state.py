@@ -208,6 +208,9 @@ def _write_url(c: Controls) -> None:
 
 def current_controls() -> Controls:
     """The controls drawn by ``app.py`` in this run (draws them when a page runs on its own)."""
+    from ui import ensure_router
+
+    ensure_router()
     controls = st.session_state.get("_controls")
     if st.session_state.get("_controls_from_router") and isinstance(controls, Controls):
         return controls

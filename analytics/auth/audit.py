@@ -97,7 +97,7 @@ def detail_text(detail: object) -> str:
         except ValueError:
             return detail
     if isinstance(data, dict):
-        return "; ".join(f"{k}={_plain(v)}" for k, v in data.items())
+        return "; ".join(f"{k}={_plain(v)}" for k, v in data.items() if v is not None and v != "")
     return _plain(data)
 
 

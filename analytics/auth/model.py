@@ -26,6 +26,13 @@ class User:
     role: str
     company: str | None = None
 
+    def __post_init__(self) -> None:
+        # A lead or viewer without a company would otherwise read as "everything": refuse to build one.
+        if self.role not in ROLES:
+            raise AuthError(f"unknown role {self.role!r} for {self.username}")
+        if self.role != ADMIN and not match_key(self.company):  # blank or invisible-only names too
+            raise AuthError(f"{self.username}: role {self.role} needs a company")
+
     @property
     def company_key(self) -> str | None:
         """``match_key(company)``, or ``None`` for an admin (everything)."""

@@ -106,7 +106,12 @@ class UserStore:
                 raise AuthError(f"使用者檔 {path} 中 {name} 的角色無效 / {name} has no valid role in {path}")
             records[normalize_username(str(name))] = record
         cookie = dict(data.get("cookie") or {})
-        return cls(path, cookie, records)
+        store = cls(path, cookie, records)
+        try:
+            store.users()  # every record must make a valid User (a lead/viewer needs a company)
+        except AuthError as exc:
+            raise AuthError(f"使用者檔 {path} 有誤 / the users file {path} is invalid: {exc}") from exc
+        return store
 
     # -- reading -----------------------------------------------------------------------------------------------
     def users(self) -> list[User]:

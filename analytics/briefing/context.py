@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
@@ -28,6 +28,7 @@ class BriefContext:
     previous: Period
     as_of: dt.date
     scope_key: str | None
+    memo: dict = field(default_factory=dict)  # results shared by several sections (same call, same answer)
 
     def t(self, key: str, /, **params: object) -> str:
         """A catalogue message in the briefing's language."""
@@ -54,8 +55,9 @@ class BriefContext:
             return self.t("brief.period.year", year=year)
         if period.kind == "quarter":
             return self.t("brief.period.quarter", year=year, quarter=(period.start.month - 1) // 3 + 1)
-        return self.t("brief.period.month", year=year, month=period.start.month,
-                      month_name=_MONTHS_EN[period.start.month - 1])
+        if self.lang == "en":
+            return f"{_MONTHS_EN[period.start.month - 1]} {year}"
+        return self.t("brief.period.month", year=year, month=period.start.month)
 
     def overlapping(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Rows whose [period_start, period_end] overlaps the briefing period (a month also sees its quarter

@@ -27,6 +27,7 @@ MAX_TABLE_ROWS = 60  # longer lists (owed people, overdue issues) are complete i
 _HEADER_FILL = "E8EEF7"
 _NUMERIC = ("int", "pct", "num", "dint", "dpct")
 _TEXT_WIDTH = Cm(17.0)
+_DPI = 144
 
 
 def write_docx(briefing: Briefing) -> bytes:
@@ -128,8 +129,10 @@ def _section(doc, section: Section, b: Briefing) -> None:
     for chart in section.charts:
         if chart.is_empty:
             continue
-        width_in = chart_width_in(chart)
-        doc.add_picture(io.BytesIO(render_png(chart, lang=b.lang, width_in=width_in)), width=Cm(16.5 * width_in / 6.3))
+        png = render_png(chart, lang=b.lang, width_in=chart_width_in(chart), dpi=_DPI)
+        # Natural size (the PNG is trimmed to what was drawn), never wider than the text column.
+        natural = Cm(2.54 * int.from_bytes(png[16:20], "big") / _DPI)
+        doc.add_picture(io.BytesIO(png), width=min(natural, _TEXT_WIDTH))
         doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for table in section.tables:
         _table(doc, table, b)
@@ -164,6 +167,8 @@ def _table(doc, table: SectionTable, b: Briefing) -> None:
             cell.width = width
         if status_col is not None and i < len(statuses) and statuses[i] in STATUS_COLORS:
             _shade(cells[status_col], STATUS_COLORS[statuses[i]].lstrip("#"))
+            for run in cells[status_col].paragraphs[0].runs:
+                run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     for column, width in zip(word_table.columns, widths, strict=True):
         column.width = width
     total = table.truncated_from or len(frame)
@@ -187,7 +192,7 @@ def _column_widths(table: SectionTable, shown) -> list[int]:
     for i, column in enumerate(columns):
         cells = [display(v, table.cell_format(column, r)) for r, v in enumerate(shown.iloc[:, i].head(40))]
         longest = max([_text_width(c) for c in cells] or [1])
-        weights.append(min(40, max(6, longest, _text_width(str(column)) // 2 + 1)))
+        weights.append(min(30, max(8, longest + 1, _text_width(str(column)) // 2 + 1)))
     total = sum(weights)
     return [int(_TEXT_WIDTH * w / total) for w in weights]
 

@@ -44,26 +44,36 @@ def _cutoff(ctx: BriefContext, period: Period) -> dt.date:
     return min(period.end, ctx.as_of)
 
 
-def _total_by_kind(ctx: BriefContext, as_of: dt.date) -> int:
-    frame = compute_issue_breakdown(ctx.con, as_of, by="kind", scope=ctx.scope_key, lang=ctx.lang)
-    return int(frame["total"].sum()) if not frame.empty else 0
+def categories_as_of(ctx: BriefContext, day: dt.date) -> pd.DataFrame:
+    """``compute_issue_breakdown(by="category")`` as of ``day``, computed once per day per briefing.
+
+    Its rows partition the issues of the scope, so their sums are the totals of ``compute_issue_summary`` (total,
+    closed, open, overdue) for the same day: the headline reads them here instead of running the whole summary
+    for each period end (SPEC 7: a national briefing must stay fast).
+    """
+    memo = ctx.memo.setdefault("issue_categories", {})
+    if day not in memo:
+        memo[day] = compute_issue_breakdown(ctx.con, day, by="category", scope=ctx.scope_key, lang=ctx.lang)
+    return memo[day]
+
+
+def _totals(ctx: BriefContext, day: dt.date) -> dict[str, int]:
+    frame = categories_as_of(ctx, day)
+    return {k: int(frame[k].sum()) if not frame.empty else 0 for k in ("total", "closed", "open", "overdue")}
 
 
 def issue_figures(ctx: BriefContext, period: Period) -> IssueFigures:
     """Issues raised in ``period`` and the resolution figures as of its end (or the as-of date)."""
     cutoff = _cutoff(ctx, period)
-    if _total_by_kind(ctx, cutoff) == 0:
-        # Nothing raised yet (e.g. the previous period before the first upload): all figures are zero and the
-        # resolution rate is undefined.
-        return IssueFigures(raised=0, total=0, closed=0, resolution_rate=None, overdue=0, as_of=cutoff)
-    summary = compute_issue_summary(ctx.con, cutoff, scope=ctx.scope_key, lang=ctx.lang)
-    before = _total_by_kind(ctx, period.start - dt.timedelta(days=1)) if cutoff >= period.start else summary["total"]
+    at_end = _totals(ctx, cutoff)
+    before = _totals(ctx, period.start - dt.timedelta(days=1))["total"] if cutoff >= period.start else at_end["total"]
     return IssueFigures(
-        raised=max(0, summary["total"] - before) if cutoff >= period.start else 0,
-        total=summary["total"],
-        closed=summary["closed"],
-        resolution_rate=summary["resolution_rate"],
-        overdue=summary["overdue"],
+        raised=max(0, at_end["total"] - before),
+        total=at_end["total"],
+        closed=at_end["closed"],
+        # SPEC 4.4: resolution rate = closed / total; undefined before the first issue
+        resolution_rate=at_end["closed"] / at_end["total"] if at_end["total"] else None,
+        overdue=at_end["overdue"],
         as_of=cutoff,
     )
 
@@ -73,13 +83,12 @@ def pareto_section(ctx: BriefContext) -> Section:
     new issues per category."""
     section = Section("pareto", ctx.t("brief.sec.pareto"), ctx.t("brief.sheet.pareto"))
     cutoff = _cutoff(ctx, ctx.period)
-    now = compute_issue_breakdown(ctx.con, ctx.as_of, by="category", scope=ctx.scope_key, lang=ctx.lang)
+    now = categories_as_of(ctx, ctx.as_of)
     if now.empty:
         section.empty_message = ctx.t("brief.label.no_rows")
         return section
-    at_end = compute_issue_breakdown(ctx.con, cutoff, by="category", scope=ctx.scope_key, lang=ctx.lang)
-    before = compute_issue_breakdown(ctx.con, ctx.period.start - dt.timedelta(days=1), by="category",
-                                     scope=ctx.scope_key, lang=ctx.lang)
+    at_end = categories_as_of(ctx, cutoff)
+    before = categories_as_of(ctx, ctx.period.start - dt.timedelta(days=1))
     end_n = dict(zip(at_end["group_key"], at_end["total"], strict=True))
     before_n = dict(zip(before["group_key"], before["total"], strict=True))
     raised = [int(end_n.get(k, 0) - before_n.get(k, 0)) if cutoff >= ctx.period.start else 0
@@ -115,7 +124,7 @@ def _rate_text(rate: float | None) -> str:
 def resolution_section(ctx: BriefContext) -> Section:
     """Section 6: resolution as of the as-of date, the open-issue trend, ageing, by owner, overdue list by owner."""
     section = Section("resolution", ctx.t("brief.sec.resolution"), ctx.t("brief.sheet.resolution"))
-    if _total_by_kind(ctx, ctx.as_of) == 0:
+    if categories_as_of(ctx, ctx.as_of).empty:
         section.empty_message = ctx.t("brief.label.no_rows")
         return section
     summary = compute_issue_summary(ctx.con, ctx.as_of, scope=ctx.scope_key, lang=ctx.lang)
@@ -157,15 +166,15 @@ def resolution_section(ctx: BriefContext) -> Section:
     if not overdue_frame.empty:
         section.slide_table = len(section.tables) - 1  # the meeting discusses the overdue list, owner by owner
 
-    owners = compute_issue_breakdown(ctx.con, ctx.as_of, by="owner_company", scope=ctx.scope_key, lang=ctx.lang)
+    owners = summary["by_owner_company"]  # SPEC 4.4 by owner company, as the issues page shows it
     owner_frame = pd.DataFrame({
-        ctx.t("brief.col.owner_company"): owners["group"].to_numpy(),
-        ctx.t("brief.col.total"): owners["total"].to_numpy(),
-        ctx.t("brief.col.closed"): owners["closed"].to_numpy(),
-        ctx.t("brief.col.open"): owners["open"].to_numpy(),
-        ctx.t("brief.col.overdue"): owners["overdue"].to_numpy(),
-        ctx.t("brief.col.resolution_rate"): (owners["closed"] / owners["total"].where(owners["total"] > 0))
-        .astype(float).to_numpy(),
+        ctx.t("brief.col.owner_company"): list(owners),
+        ctx.t("brief.col.total"): [f["total"] for f in owners.values()],
+        ctx.t("brief.col.closed"): [f["closed"] for f in owners.values()],
+        ctx.t("brief.col.open"): [f["open"] for f in owners.values()],
+        ctx.t("brief.col.overdue"): [f["overdue"] for f in owners.values()],
+        ctx.t("brief.col.resolution_rate"): [f["closed"] / f["total"] if f["total"] else None
+                                             for f in owners.values()],
     })
     section.tables.append(SectionTable(ctx.t("brief.tbl.by_owner"), owner_frame,
                                        {c: "int" for c in owner_frame.columns[1:5]}

@@ -31,7 +31,8 @@ def departments_below(relevant: pd.DataFrame) -> int:
 def summary_sentences(ctx: BriefContext, totals: dict[str, int], previous: dict[str, int], issues: IssueFigures,
                       relevant: pd.DataFrame, sections: list[Section]) -> list[str]:
     """Sentences for the title page, in the briefing's language (SPEC 6 / issue #5 item 1)."""
-    when = ctx.t(f"brief.word.{ctx.period.kind}")
+    # 本月 / 本季 / 本年 reads naturally in Chinese; English names the period ("In October 2026 ...").
+    when = ctx.period_label(ctx.period) if ctx.lang == "en" else ctx.t(f"brief.word.{ctx.period.kind}")
     out: list[str] = []
     if totals["person_times"]:
         out.append(ctx.t("brief.s.volume", when=when, activities=totals["activities"],

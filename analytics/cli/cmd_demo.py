@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from analytics.cli.common import add_db_argument, add_lang_argument, db_path
@@ -21,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Exit 0 when every demo file was imported (the planned rejected rows aside), 1 when a file was refused."""
     from analytics.demo import TODAY
     from analytics.demo.load import default_out_dir, load_demo
     from analytics.i18n import t
@@ -28,7 +28,6 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang
     path = db_path(args)
     out = args.out_dir or default_out_dir(path)
-    print(t("demo.writing", lang, path=str(out)), file=sys.stderr)
     result = load_demo(path, out_dir=out, force=args.force, lang=lang)
     f = result.figures
     partial = sum(1 for r in result.results if r.rejected_rows())
@@ -42,4 +41,7 @@ def run(args: argparse.Namespace) -> int:
         s = result.quota_status
         print(t("demo.quotas", lang, as_of=TODAY.isoformat(), met=s.get("met", 0), in_progress=s.get("in_progress", 0),
                 missed=s.get("missed", 0), na=s.get("n/a", 0)))
-    return 0
+    refused = [r for r in result.results if r.status == "rejected"]  # a demo file the importer refused: a bug
+    for r in refused:
+        print(r.summary(lang))
+    return 1 if refused else 0

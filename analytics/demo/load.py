@@ -66,12 +66,18 @@ def database_has_data(db_path: Path) -> bool:
 
 
 def _wipe(db_path: Path) -> None:
-    """--force: remove the database, its write-ahead log and its archive of imported originals."""
-    for path in (db_path, db_path.with_name(db_path.name + ".wal")):
-        path.unlink(missing_ok=True)
-    archive = archive_dir(db_path)
-    if archive.is_dir():
-        shutil.rmtree(archive)
+    """--force: remove the database, its write-ahead log and its archive of imported originals.
+
+    Done under the store's cross-process write lock, so an import running at that moment finishes first.
+    """
+    from analytics.store.connection import write_lock
+
+    with write_lock(db_path):
+        for path in (db_path, db_path.with_name(db_path.name + ".wal")):
+            path.unlink(missing_ok=True)
+        archive = archive_dir(db_path)
+        if archive.is_dir():
+            shutil.rmtree(archive)
 
 
 def load_demo(db_path: Path, *, out_dir: Path | None = None, force: bool = False, seed: int = DEMO_SEED,

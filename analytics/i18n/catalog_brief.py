@@ -16,7 +16,7 @@ MESSAGES = {
                               "en": "First {shown:,} of {total:,} rows; the Excel version has them all."},
     "brief.period.year": {"zh-Hant": "{year} 年", "en": "{year}"},
     "brief.period.quarter": {"zh-Hant": "{year} 年第 {quarter} 季", "en": "Q{quarter} {year}"},
-    "brief.period.month": {"zh-Hant": "{year} 年 {month} 月", "en": "{month_name} {year}"},
+    "brief.period.month": {"zh-Hant": "{year} 年 {month} 月", "en": "{year}-{month:02d}"},
     "brief.word.year": {"zh-Hant": "本年", "en": "this year"},
     "brief.word.quarter": {"zh-Hant": "本季", "en": "this quarter"},
     "brief.word.month": {"zh-Hant": "本月", "en": "this month"},

@@ -6,7 +6,6 @@ MESSAGES = {
         "en": "The database {path} already holds data; the demo will not overwrite it. Use --db with a new file, "
               "or add --force to wipe it and rebuild.",
     },
-    "demo.writing": {"zh-Hant": "正在產生示範檔案：{path}", "en": "Writing the demo files to {path}"},
     "demo.done": {
         "zh-Hant": "示範資料已載入 {db}（{seconds:.1f} 秒）。",
         "en": "Demo data loaded into {db} ({seconds:.1f} s).",

@@ -41,6 +41,7 @@ MESSAGES = {
     },
     "ingest.encrypted": {
         "zh-Hant": "活頁簿設有密碼保護，無法讀取；請在 Excel 移除密碼（檔案 › 資訊 › 保護活頁簿）後另存再上傳。",
+        "zh-Hans": "工作簿设有密码保护，无法读取；请在 Excel 中取消密码（文件 › 信息 › 保护工作簿）后另存再上传。",
         "en": "The workbook is password-protected; remove the password in Excel (File › Info › Protect Workbook), "
               "save it without a password and upload again.",
     },
@@ -57,7 +58,8 @@ MESSAGES = {
     },
     "ingest.csv_malformed": {
         "zh-Hant": "CSV 格式錯誤（第 {line} 行附近，可能是引號未配對）；請用 Excel 開啟後另存再上傳。",
-        "en": "The CSV is malformed near line {line} (perhaps an unmatched quote); open it in Excel, save and re-upload.",
+        "en": "The CSV is malformed near line {line} (perhaps an unmatched quote); open it in Excel, save and "
+              "re-upload.",
     },
     "ingest.unexpected": {
         "zh-Hant": "讀取檔案時發生未預期的問題，檔案未匯入；請另存為 .xlsx 後再試，仍失敗請聯絡管理員。",
@@ -67,6 +69,8 @@ MESSAGES = {
     "ingest.no_table": {
         "zh-Hant": "檔案中沒有可識別的資料表：表頭須位於前 15 行內，且包含某一資料表的全部必填欄位 — {requirements}。"
                    "請下載範本，照範本的表頭填寫。",
+        "zh-Hans": "文件中没有可识别的数据表：表头须位于前 15 行内，且包含某一数据表的全部必填字段 — {requirements}。"
+                   "请下载模板，按模板的表头填写。",
         "en": "No table was recognised: the header row must be within the first 15 rows and hold every required "
               "header of one table — {requirements}. Download the template and use its headers.",
     },
@@ -190,7 +194,8 @@ MESSAGES = {
     },
     "ingest.names_not_split": {
         "zh-Hant": "工號有 {ids} 個、姓名有 {names} 個，無法一一對應；已匯入但這些列不帶姓名（以名冊為準）。",
-        "en": "{ids} IDs but {names} names, so they cannot be paired; imported without names (the roster's apply).",
+        "en": "{ids} IDs but {names} names, so they cannot be paired; imported without names "
+              "(the roster supplies them).",
     },
     "ingest.duplicate_id": {
         "zh-Hant": "與第 {first_row} 行重複；同一檔案內不可重複，此列未匯入，請刪除或合併。",

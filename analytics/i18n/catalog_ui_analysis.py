@@ -231,6 +231,11 @@ MESSAGES = {
         "zh-Hant": "格內為合格率；灰色表示該單位在此期間沒有需檢查的行。",
         "en": "Cells show the pass rate; grey means the unit had no rows the check applies to.",
     },
+    "ui.an.discipline.select_hint": {
+        "zh-Hant": "點選表格中的一行，下方只列出該單位的不合格明細；再點一次取消。",
+        "en": "Select a row to list only that unit's failing rows below; select it again to clear.",
+    },
+    "ui.an.discipline.unit_only": {"zh-Hant": "只列出：{unit}", "en": "Showing only: {unit}"},
     "ui.an.discipline.failures_title": {"zh-Hant": "不合格明細", "en": "Failing rows"},
     "ui.an.discipline.choose_check": {"zh-Hant": "檢查項", "en": "Check"},
     "ui.an.discipline.failures_none": {

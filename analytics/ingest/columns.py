@@ -96,14 +96,15 @@ def _needs_work(joined: str, cells: list[str]) -> bool:
     return len(joined) >= v.EXCEL_CELL_LIMIT and _LONG_CELL.search(joined) is not None
 
 
-def _spread(out: list, tuples: bool = False) -> ParsedColumn:
+def _spread(out: list | np.ndarray, tuples: bool = False) -> ParsedColumn:
+    """Per-row results (``""`` for blank) as a ParsedColumn without errors."""
     n = len(out)
     if tuples:  # fromiter keeps tuples (ID lists) whole where np.array would make a 2-D array
         values = np.fromiter(out, dtype=object, count=n)
         blank = ~np.fromiter(map(bool, out), dtype=bool, count=n)
     else:
-        values = np.array(out, dtype=object) if n else np.empty(0, dtype=object)
-        blank = values == ""
+        values = out if isinstance(out, np.ndarray) else np.array(out, dtype=object)
+        blank = values == "" if n else np.zeros(0, dtype=bool)
     values[blank] = None
     return ParsedColumn(values, blank, np.full(n, None, dtype=object), any_error=False)
 
@@ -115,24 +116,26 @@ def _fast_path(cells: np.ndarray, column: Column, parser: Callable[[object], v.C
     if joined is None or _needs_work(joined, as_list):
         return None
     if column.type is ColumnType.TEXT:
-        return _spread(as_list)
+        return _spread(cells.copy())  # nothing to strip or remove: the cells are the values
     if _NOT_PLAIN_ID.search(joined):  # separators, full-width or lower-case letters: the full normalisation
         if column.type is ColumnType.ID:
             return _spread([parser(x).value or "" for x in as_list])
         return None
-    ids = joined.upper().split(_SEP) if joined or as_list else []
+    upper = joined.upper()
     if column.type is ColumnType.ID:
-        return _spread(ids)
-    return _spread([(x,) if x else "" for x in ids], tuples=True)  # one 工號 per cell, the usual log
+        return _spread(cells.copy() if upper == joined else upper.split(_SEP))
+    return _spread([(x,) if x else "" for x in upper.split(_SEP)], tuples=True)  # one 工號 per cell, the usual log
 
 
 def _factorize(cells: np.ndarray) -> tuple[list, np.ndarray]:
     """Distinct values and each row's index into them. All-text columns (vocabularies, yes/no typed as words)
     are dictionary-encoded by Arrow in C++; mixed columns (numbers, dates) go through a dict of the values."""
-    try:
-        encoded = pa.array(cells, type=pa.string()).dictionary_encode()
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        encoded = None
+    encoded = None
+    if type(cells[0]) is str:  # dates and numbers would only make Arrow fail after a scan
+        try:
+            encoded = pa.array(cells, type=pa.string()).dictionary_encode()
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            encoded = None
     if encoded is not None and encoded.indices.null_count == 0:
         return encoded.dictionary.to_pylist(), encoded.indices.to_numpy().astype(np.intp, copy=False)
     as_list = cells.tolist()

@@ -96,3 +96,10 @@ def find_header(rows: list[list]) -> tuple[HeaderMatch | None, PartialMatch | No
 def recognises(rows: list[list]) -> bool:
     """True when a table header is found in ``rows`` (used to choose a CSV's encoding and delimiter)."""
     return find_header(rows)[0] is not None
+
+
+def column_key(table_key: str, header: str) -> str | None:
+    """The schema column key a header written in a file stands for (as the reader matched it), or None.
+
+    For callers that look through ``ParsedFile.rejects`` (whose columns are the file's own headers)."""
+    return HEADER_LOOKUPS[table_key].get(fold_header(header))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import logging
 
 import numpy as np
 import pandas as pd
@@ -36,6 +37,7 @@ def parse_file(file_name: str, content: bytes) -> ParsedFile:
     try:
         _parse(result, content)
     except Exception:  # a bug must not show a traceback nor import half a file: refuse the file, say so
+        logging.getLogger(__name__).exception("unexpected error while reading %s", file_name)
         result.tables.clear()
         result.rejects.clear()
         result.problems[:] = [p for p in result.problems if p.row is None]  # row findings of a half-read file

@@ -58,7 +58,7 @@ class RowIssues:
         return out
 
 
-def _typed(column: Column, values: np.ndarray) -> pd.Series | np.ndarray:
+def _typed(column: Column, values: np.ndarray) -> pd.Series:
     """The output dtype of SPEC/ARCHITECTURE: float64 hours, Int64 counts, bool yes/no, str/date objects."""
     if column.type is ColumnType.HOURS:
         return pd.Series(values, dtype="float64")
@@ -75,7 +75,8 @@ def apply_row_rules(table: Table, parsed: dict[str, ParsedColumn], issues: RowIs
                     header_of: dict[str, str]) -> pd.DataFrame:
     """Fill defaults, check the cross-column rules, and return every row typed (rejected rows included)."""
     values = {key: p.values.copy() for key, p in parsed.items()}
-    clean = {key: p.blank & ~p.error_mask() if p.any_error else p.blank for key, p in parsed.items()}  # blank and not wrong
+    # "clean" blank: empty and not wrong (a wrong cell is already an error; it must not also get the default)
+    clean = {key: p.blank & ~p.error_mask() if p.any_error else p.blank for key, p in parsed.items()}
     for column in table.columns:
         if column.default is not None:
             default = (column.default == "是") if column.type is ColumnType.YESNO else column.default

@@ -1,7 +1,8 @@
 """The audit log hook: who did what, when (issue #7). The table comes from migration 0002; analytics/auth reads it.
 
 Call :func:`record` with the same connection, inside the same transaction as the change it describes, so an
-audit entry exists exactly when the change was committed.
+audit entry exists exactly when the change was committed. Reading the log is analytics.auth.audit's job. The column
+``at`` must be quoted in SQL ("at"): AT is a keyword of DuckDB 2.0's grammar.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import datetime as dt
 import json
 
 import duckdb
-import pandas as pd
 
 from analytics.store.sql import load_sql
 
@@ -37,7 +37,3 @@ def record(
         },
     )
 
-
-def load_audit_log(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every audit entry, newest first: at, actor, action, detail (JSON text)."""
-    return con.execute(load_sql("audit_list")).df()

@@ -26,8 +26,10 @@ from analytics.store.migrate import apply_migrations, current_version, migration
 MEMORY = ":memory:"
 # Fragments of DuckDB's messages that mean "another connection holds the file" (checked on duckdb 2.0):
 # another process: 'IO Error: Could not set lock on file ...: Conflicting lock is held'; this process with the other
-# mode: "Can't open a connection to same database file with a different configuration".
-_BUSY_FRAGMENTS = ("could not set lock", "conflicting lock", "different configuration")
+# mode: "Can't open a connection to same database file with a different configuration"; this process, another
+# thread opening or closing it at that moment: "Unique file handle conflict: ... is already attached".
+_BUSY_FRAGMENTS = ("could not set lock", "conflicting lock", "different configuration", "unique file handle conflict",
+                   "already attached")
 
 
 @lru_cache(maxsize=1)

@@ -162,16 +162,24 @@ def commit_parsed(
             progress(t("store.progress.committing", lang), 0.95)
             con.execute("commit")
         except Exception as exc:  # all or nothing: the database is as before; the user gets a sentence
-            con.execute("rollback")
+            _rollback_quietly(con)
             failure = Problem("error", "store.commit_failed", parsed.file_name,
                               params={"error": str(exc).splitlines()[0] if str(exc) else type(exc).__name__})
             return FileImportResult(parsed.file_name, sha, "rejected", None, _base_counts(parsed, parsed.problems),
                                     [failure, *parsed.problems], dict(parsed.rejects), len(content))
         except BaseException:  # KeyboardInterrupt and the like: undo, then let it through
-            con.execute("rollback")
+            _rollback_quietly(con)
             raise
     progress(t("store.progress.done", lang), 1.0)
     return base
+
+
+def _rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:
+    """Abort the open transaction; if DuckDB already aborted it (or lost the file), nothing was committed anyway."""
+    try:
+        con.execute("rollback")
+    except duckdb.Error:
+        pass
 
 
 def _base_counts(parsed: ParsedFile, problems: list[Problem]) -> dict[str, dict[str, int]]:

@@ -31,7 +31,7 @@ def prepare_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     """The parsed rows with every expected column present and the *_key columns filled (unique values only)."""
     spec = schema.TABLES[table]
     wanted = [c.key for c in spec.columns] + list(_INPUT_EXTRA.get(table, ())) + ["_sheet", "_row"]
-    out = frame.reindex(columns=wanted).copy()
+    out = frame.reindex(columns=wanted)  # a new frame (copy-on-write): the caller's frame is never modified
     for name_col, key_col in _KEYED_NAMES.get(table, ()):
         names = out[name_col]
         uniques = names.dropna().unique()

@@ -125,7 +125,7 @@ def test_scope_none_includes_hq(con):
     # H2's special walkthrough joins: 4 activities, 5 person-times
     assert list(frame["This period"])[:2] == [4, 5]
     assert b.company == "All companies"
-    assert b.summary[0].startswith("In this month there were 4 walkthroughs")
+    assert b.summary[0].startswith("In October 2026 there were 4 walkthroughs")
 
 
 def test_simplified_scope_spelling_and_language(con):

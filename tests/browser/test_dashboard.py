@@ -126,7 +126,7 @@ def test_every_page_languages_period_scope_and_drilldown(page, demo_db, tmp_path
 def _open_select(page, label: str) -> None:
     """Open the sidebar selectbox whose label contains ``label``."""
     box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label)
-    box.locator('[data-baseweb="select"]').click()
+    box.get_by_role("combobox").click()
 
 
 def _click_first_heatmap_cell(page) -> None:

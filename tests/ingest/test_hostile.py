@@ -193,3 +193,10 @@ def test_bom_before_non_utf8_bytes_is_refused_not_garbled():
 def test_text_starting_like_a_binary_signature_is_still_read_as_csv():
     content = b"BM,employee_id,date,category\nx,BM01,2026-10-05,special\n"
     assert parse_file("x.csv", content).tables["walkthroughs"]["employee_id"].tolist() == ["BM01"]
+
+
+def test_csv_field_beyond_the_csv_module_limit_refuses_the_file_with_the_line():
+    content = ("工號,穿越日期,穿越類別\n001,2026-10-05,專項穿越\n002,\"" + "x" * 200_000 + "\",專項穿越\n").encode()
+    parsed = parse_file("x.csv", content)
+    assert only_error(parsed) == "ingest.csv_malformed"
+    assert parsed.file_error.params == {"line": 3}

@@ -207,3 +207,11 @@ def test_required_and_optional_markers_on_headers_are_ignored(parse):
     log = parsed.tables["walkthroughs"]
     assert (log["hours"].iloc[0], log["note"].iloc[0]) == (4.0, "好")
     assert parsed.problems == []
+
+
+def test_column_key_maps_a_written_header_back_to_its_column():
+    from analytics.ingest.headers import column_key
+
+    assert column_key("roster", "*工号") == "employee_id"
+    assert column_key("walkthroughs", "时长（小时）(必填)") == "hours"
+    assert column_key("issues", "負責人") is None

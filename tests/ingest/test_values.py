@@ -92,7 +92,8 @@ def test_integers(cell, number):
 
 @pytest.mark.parametrize("cell, code", [
     (3.5, "ingest.int_not_whole"), ("3.5", "ingest.int_not_whole"), (-1, "ingest.int_negative"),
-    ("-1", "ingest.int_negative"), ("三", "ingest.bad_int"), (True, "ingest.bad_int"), (2_000_000, "ingest.int_too_large"),
+    ("-1", "ingest.int_negative"), ("三", "ingest.bad_int"), (True, "ingest.bad_int"),
+    (2_000_000, "ingest.int_too_large"),
 ])
 def test_bad_integers(cell, code):
     assert v.parse_int(cell).error == code

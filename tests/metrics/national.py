@@ -24,7 +24,6 @@ WALK_ROWS, ISSUE_ROWS = 600_000, 400_000
 
 def build_national(con: duckdb.DuckDBPyConnection, *, seed: int = 7) -> dict[str, int]:
     """Fill an empty, migrated store with the national dataset; returns the row counts."""
-    p = {"seed": seed, "provinces": PROVINCES, "cities": CITIES}
     con.execute(
         "insert into batches values (1, 'national', 'x', 1, now()::timestamp, 'bench', 'active', false, null,"
         " null, null, null)"
@@ -81,11 +80,10 @@ def build_national(con: duckdb.DuckDBPyConnection, *, seed: int = 7) -> dict[str
             date '2026-01-01' + (hash(i, $seed, 'd') % 365)::integer - (hash(i, $seed, 'n') % 10)::integer,
             date '2026-01-01' + (hash(i, $seed, 'd') % 365)::integer + (hash(i, $seed, 'y') % 10)::integer,
             hash(i, $seed, 'p') % 3 > 0, (hash(i, $seed, 'q') % 3)::integer, null, 1, null
-        from range($rows) t(i)
-        join (select row_number() over (order by employee_id) - 1 as k, employee_id from staff) as e
-            on e.k = hash(i, $seed, 'e') % (select count(*) from staff)
+        from (select i, hash(i, $seed, 'e') % $staff as k from range($rows) t(i)) as r
+        join (select row_number() over (order by employee_id) - 1 as k, employee_id from staff) as e using (k)
         """,
-        {"seed": seed, "rows": WALK_ROWS},
+        {"seed": seed, "rows": WALK_ROWS, "staff": con.execute("select count(*) from staff").fetchone()[0]},
     )
     con.execute(
         "update walkthroughs set employee_id = 'X' || employee_id where hash(activity_key, employee_id, $seed) % 50 = 0",
@@ -116,7 +114,6 @@ def build_national(con: duckdb.DuckDBPyConnection, *, seed: int = 7) -> dict[str
         where status <> '待處理'
         """
     )
-    del p
     return {t: con.execute(f"select count(*) from {t}").fetchone()[0]  # noqa: S608 - fixed table names
             for t in ("roster", "walkthroughs", "issues", "issue_status_history")}
 

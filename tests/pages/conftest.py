@@ -109,6 +109,25 @@ def _local_single_user(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
 
 
 @pytest.fixture(autouse=True)
+def _router_mode(monkeypatch: pytest.MonkeyPatch):
+    """Run every AppTest run through app.py, as a running server does after its first session.
+
+    AppTest puts Streamlit back into its "pages directory" mode before each run (our folder is named pages/), which
+    would run a page file without the router; ui/__init__.py handles that on a real server by one rerun, the
+    browser test covers it, and here the steady state is what is under test.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import app_test
+
+    class RouterPagesManager(PagesManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(app_test, "PagesManager", RouterPagesManager)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_caches():
     """Every test starts with empty Streamlit caches (figures of another database must never leak in)."""
     st.cache_data.clear()

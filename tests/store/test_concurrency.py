@@ -37,6 +37,8 @@ def test_readers_see_whole_imports_only_and_never_crash(db, tmp_path):
         pass
     stop = tmp_path / "stop"
     readers = [_worker("read", db, stop) for _ in range(2)]
+    for reader in readers:  # both have read the empty state before the first file starts
+        assert reader.stdout.readline().strip() == "polling"
     # three files, one after the other, while the readers poll
     writers_out = [json.loads(line) for line in _finish(_worker("import", db, ROWS, 0, 3)).splitlines()]
     stop.touch()
@@ -47,4 +49,5 @@ def test_readers_see_whole_imports_only_and_never_crash(db, tmp_path):
         assert errors == []
         # every observation is a whole number of files: rows = 5,000 x active batches
         assert all(rows == ROWS * batches for rows, batches in seen), {tuple(s) for s in seen}
-        assert len({tuple(s) for s in seen}) >= 2  # the readers really ran while files were being imported
+        # they read before the first file and after the last one
+        assert (seen[0], seen[-1]) == ([0, 0], [3 * ROWS, 3])

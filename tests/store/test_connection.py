@@ -78,3 +78,31 @@ def test_a_file_that_is_not_a_database_is_a_sentence(db):
         with connect(db, read_only=True):
             pass
     assert not isinstance(info.value, DatabaseBusy) and "restore" in str(info.value)
+
+
+def test_threads_of_one_process_queue_and_readers_retry(db):
+    """The dashboard serves sessions in threads: a reader and two writers at once all succeed."""
+    import threading
+
+    from analytics.store.importer import commit_parsed
+    from tests.store.workers import log_file, totals
+
+    with connect(db):
+        pass
+    outcomes: list[object] = []
+
+    def write(offset: int) -> None:
+        parsed, content = log_file(2000, offset)
+        outcomes.append(commit_parsed(parsed, content, db_path=db, user="t").status)
+
+    def read() -> None:
+        for _ in range(20):
+            rows, batches = totals(str(db))
+            outcomes.append(rows == 2000 * batches)
+
+    threads = [threading.Thread(target=write, args=(o,)) for o in (0, 10**6)] + [threading.Thread(target=read)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert sorted(map(str, outcomes)) == sorted(["imported", "imported"] + ["True"] * 20)

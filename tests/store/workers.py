@@ -6,7 +6,8 @@
                                (printing "begin" before and "done" after each commit) until the test kills it;
                                print "child PID" when forked and "reaped" once it is gone. Forking from this warm
                                process (which never opens the database itself) keeps start-up out of each kill.
-    read DB STOPFILE           poll totals read-only until STOPFILE exists (at most 60 s), print them as JSON
+    read DB STOPFILE           poll totals read-only ("polling" after the first) until STOPFILE exists (at most
+                               60 s), read once more, print every observation as JSON
 """
 
 from __future__ import annotations
@@ -82,11 +83,16 @@ def main(argv: list[str]) -> None:
     elif command == "read":
         stop, end = Path(argv[2]), time.monotonic() + 60
         seen = []
-        while not stop.exists() and time.monotonic() < end:
+        while True:
+            last = stop.exists() or time.monotonic() > end  # one more read after STOPFILE appears
             try:
                 seen.append(list(totals(db, timeout_s=10.0)))
             except Exception as exc:  # reported to the test, which fails on any
                 seen.append(["error", f"{type(exc).__name__}: {exc}"])
+            if len(seen) == 1:
+                print("polling", flush=True)
+            if last:
+                break
             time.sleep(0.01)
         print(json.dumps(seen), flush=True)
 

@@ -42,11 +42,13 @@ def tree() -> CompanyTree:
 def private_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     """Point the users file and the database at this test's folder; lower bcrypt's cost for speed."""
     import analytics.auth.users as users_module
+    import ui.auth
 
     paths = {"users": tmp_path / "cfg" / "users.yaml", "db": tmp_path / "walkthrough.duckdb"}
     monkeypatch.setenv("WALKTHROUGH_USERS", str(paths["users"]))
     monkeypatch.setenv("WALKTHROUGH_DB", str(paths["db"]))
     monkeypatch.setattr(users_module, "BCRYPT_ROUNDS", 4)
+    monkeypatch.setattr(ui.auth, "LOGIN_SLEEP_S", 0.0)
     return paths
 
 

@@ -223,7 +223,7 @@ def test_browser_no_alert_and_no_injected_elements(served_app):
                     continue
                 page.goto(f"{served_app}/{url_path}{query}")
                 page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)  # the page's title is drawn
-                page.wait_for_timeout(1500)  # and the rest of the run settles
+                page.wait_for_timeout(700)  # and the rest of the run settles
                 if url_path == "":
                     # not vacuous: the hostile company is the chosen scope and its name is on the page, as text
                     assert IMG in page.locator('[data-testid="stMain"]').inner_text()

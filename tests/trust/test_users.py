@@ -118,3 +118,27 @@ def test_malformed_file_is_refused(private_paths):
 def test_remove_unknown_user_is_a_clear_error(private_paths):
     with pytest.raises(AuthError, match="no user ghost"):
         UserStore.load().remove("ghost")
+
+
+def test_hand_edited_lead_without_company_fails_closed(private_paths):
+    """A lead/viewer with no company would read as "everything"; loading such a file is refused instead."""
+    import bcrypt as _bcrypt
+
+    hashed = _bcrypt.hashpw(PASSWORD.encode(), _bcrypt.gensalt(4)).decode()
+    private_paths["users"].parent.mkdir(parents=True)
+    private_paths["users"].write_text(
+        f"credentials:\n  usernames:\n    mallory:\n      password: '{hashed}'\n      roles: [viewer]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(AuthError, match="needs a company"):
+        UserStore.load()
+
+
+def test_user_record_refuses_unknown_role_or_missing_company():
+    from analytics.auth import User
+
+    with pytest.raises(AuthError):
+        User("x", "X", "viewer", None)
+    with pytest.raises(AuthError):
+        User("x", "X", "superuser", "總部")
+    assert User("x", "X", "admin").company_key is None

@@ -1,12 +1,22 @@
--- Quota rules of SPEC 4.1: one row per (rule, company, department, period, member of the population), plus one row
--- with a null employee_id for every unit whose population is 0 (so that it can be reported n/a).
--- Parameters: the periods ($period_*), the allow-listed rules ($rule_*) as parallel lists, $scope_keys (null = all).
+-- Quota rules of SPEC 4.1, one row per (rule, company, department, period, member of the population) with
+-- counted = participated (share rules) or qualified (count rules), plus one marker row with a null employee_id per
+-- unit of evaluation, so that a unit whose population is 0 still appears (reported n/a).
+-- Parameters: the periods ($period_*; all in one calendar year), the allow-listed rules ($rule_*) as parallel lists,
+-- $scope_keys (null = all companies).
 with periods as (
     select
         unnest($period_codes) as period,
         unnest($period_kinds) as period_kind,
         unnest($period_starts)::date as period_start,
         unnest($period_ends)::date as period_end
+),
+
+period_masks as (
+    -- the months of a period as a 12-bit mask (bit 0 = January), to test participation without a range join
+    select
+        *,
+        ((1 << (month(period_end)::integer)) - (1 << (month(period_start)::integer - 1)))::integer as month_mask
+    from periods
 ),
 
 rules as (
@@ -21,14 +31,14 @@ rules as (
 ),
 
 -- Level and displayed name of a company: its latest snapshot (SPEC 2.1).
-companies as (
+companies as materialized (
     select company_key, arg_max(company, effective_date) as company, arg_max(level, effective_date) as level
     from roster
     where $scope_keys is null or company_key in (select unnest($scope_keys))
     group by company_key
 ),
 
-rule_companies as (
+rule_companies as materialized (
     select r.*, c.company_key, c.company
     from rules as r
     join companies as c on c.level = r.level
@@ -48,10 +58,11 @@ company_periods as (
         p.period_kind,
         p.period_start,
         p.period_end,
+        p.month_mask,
         coalesce(max(s.effective_date) filter (where s.effective_date <= p.period_end), min(s.effective_date))
             as effective_date
     from snapshots as s
-    cross join periods as p
+    cross join period_masks as p
     where p.period_kind in (select period_kind from rules)
     group by all
 ),
@@ -61,47 +72,43 @@ departments as (
     select company_key, effective_date, department_key, mode(department) as department,
         mode(department_type) as department_type
     from roster
-    where company_key in (select company_key from companies)
+    where company_key in (select company_key from rule_companies where per_department)
     group by all
 ),
 
-units as (
+units as materialized (
     select
-        rc.rule, rc.qualify, rc.ranks, rc.company_key, rc.company, cp.period, cp.period_kind, cp.period_start,
-        cp.period_end, cp.effective_date, null::varchar as department_key, null::varchar as department
+        rc.rule, rc.qualify, rc.company_key, rc.company, cp.period, cp.period_kind, cp.period_start,
+        cp.period_end, cp.month_mask, cp.effective_date, null::varchar as department_key, null::varchar as department
     from rule_companies as rc
     join company_periods as cp on cp.company_key = rc.company_key and cp.period_kind = rc.period_kind
     where not rc.per_department
     union all
     select
-        rc.rule, rc.qualify, rc.ranks, rc.company_key, rc.company, cp.period, cp.period_kind, cp.period_start,
-        cp.period_end, cp.effective_date, d.department_key, d.department
+        rc.rule, rc.qualify, rc.company_key, rc.company, cp.period, cp.period_kind, cp.period_start,
+        cp.period_end, cp.month_mask, cp.effective_date, d.department_key, d.department
     from rule_companies as rc
     join company_periods as cp on cp.company_key = rc.company_key and cp.period_kind = rc.period_kind
     join departments as d on d.company_key = cp.company_key and d.effective_date = cp.effective_date
     where rc.per_department and (rc.dept_types is null or list_contains(rc.dept_types, d.department_type))
 ),
 
--- The population filtered by rank first (the big table is cut down before meeting the periods).
+-- The population filtered by rank first (the big table is cut down before meeting the periods). The roster key
+-- (company, effective_date, 工號) makes each person appear once per snapshot.
 eligible as (
-    select distinct r.company_key, r.effective_date, r.employee_id, r.name, r.department_key, r.department,
-        r.rank, ru.rule
+    select r.company_key, r.effective_date, r.employee_id, r.name, r.department_key, r.department, r.rank, ru.rule
     from roster as r
     join rule_companies as ru on ru.company_key = r.company_key and list_contains(ru.ranks, r.rank)
 ),
 
 members as (
-    select
-        u.rule, u.qualify, u.company_key, u.department_key, u.period, e.employee_id, e.name,
-        e.department as member_department, e.rank
+    select u.*, e.employee_id, e.name, e.department as member_department, e.rank
     from units as u
     join eligible as e
         on e.rule = u.rule and e.company_key = u.company_key and e.effective_date = u.effective_date
     where u.department_key is null
     union all
-    select
-        u.rule, u.qualify, u.company_key, u.department_key, u.period, e.employee_id, e.name,
-        e.department as member_department, e.rank
+    select u.*, e.employee_id, e.name, e.department as member_department, e.rank
     from units as u
     join eligible as e
         on e.rule = u.rule and e.company_key = u.company_key and e.effective_date = u.effective_date
@@ -109,49 +116,40 @@ members as (
     where u.department_key is not null
 ),
 
-year_rows as (
-    select w.employee_id, w.date, w.category, w.hours
-    from walkthroughs as w
-    where w.date between (select min(period_start) from periods) and (select max(period_end) from periods)
-        and w.employee_id in (select employee_id from members)
-),
-
--- Participation: distinct (employee_id, period) sets, computed once (SPEC 4: any category counts).
-participated as (
-    select distinct y.employee_id, p.period
-    from year_rows as y
-    join periods as p on y.date between p.period_start and p.period_end
-),
-
--- 客戶接待日 of at least half a day (article 6: 至少為期半天); a row without hours does not qualify.
-qualified as (
-    select distinct y.employee_id, p.period
-    from year_rows as y
-    join periods as p on y.date between p.period_start and p.period_end
-    where y.category = '客戶接待日' and y.hours >= 4
+-- Participation computed once per person for the whole year as month masks (SPEC 4: any category counts);
+-- 客戶接待日 of at least half a day (article 6: 至少為期半天) separately; a row without hours does not qualify.
+activity as (
+    select
+        employee_id,
+        bit_or((1 << (month(date)::integer - 1))::integer) as any_months,
+        coalesce(
+            bit_or((1 << (month(date)::integer - 1))::integer) filter (where category = '客戶接待日' and hours >= 4),
+            0
+        ) as reception_months
+    from walkthroughs
+    where date between (select min(period_start) from periods) and (select max(period_end) from periods)
+    group by employee_id
 ),
 
 flagged as (
     select
         m.*,
-        case
-            when m.qualify = 'reception' then q.employee_id is not null
-            else pa.employee_id is not null
-        end as counted
+        case when m.qualify = 'reception' then a.reception_months else a.any_months end & m.month_mask <> 0
+            as counted
     from members as m
-    left join participated as pa on pa.employee_id = m.employee_id and pa.period = m.period
-    left join qualified as q on q.employee_id = m.employee_id and q.period = m.period
+    left join activity as a using (employee_id)
 ),
 
 final as (
     select
-        u.rule, u.company_key, u.company, u.department_key, u.department,
-        u.period, u.period_kind, u.period_start, u.period_end, u.effective_date as snapshot_date,
-        f.employee_id, f.name, f.member_department, f.rank, coalesce(f.counted, false) as counted
-    from units as u
-    left join flagged as f
-        on f.rule = u.rule and f.company_key = u.company_key and f.period = u.period
-        and coalesce(f.department_key, '') = coalesce(u.department_key, '')
+        rule, company_key, company, department_key, department, period, period_kind, period_start, period_end,
+        effective_date as snapshot_date, employee_id, name, member_department, rank, coalesce(counted, false) as counted
+    from flagged
+    union all
+    select
+        rule, company_key, company, department_key, department, period, period_kind, period_start, period_end,
+        effective_date as snapshot_date, null, null, null, null, false
+    from units
 )
 
 select * from final
