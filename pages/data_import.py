@@ -98,6 +98,10 @@ def render_results(lang: str) -> None:
             if not problems.empty:
                 with st.expander(tr("ui.import.problems", n=len(problems))):
                     st.dataframe(problems, hide_index=True)
+            for key, frame in (r.rejects or {}).items():
+                if frame is not None and len(frame):
+                    with st.expander(tr("ui.import.rejected_rows", table=iv.table_title(key, lang), n=len(frame))):
+                        st.dataframe(frame, hide_index=True)
             rejects = r.rejects_xlsx()
             if rejects:
                 stem = PurePath(r.file_name).stem or "file"

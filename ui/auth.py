@@ -163,10 +163,10 @@ def _sign_in(store: UserStore, lang: str) -> User:
     # run empties the slot again so nothing of the form stays above the page.
     slot = st.empty()
     with slot.container():
-        if not signed_in_before:
-            st.title(t("auth.login.title", lang), anchor=False)
         form_column = st.columns([1, 2, 1])[1] if not signed_in_before else st.container()
         with form_column:
+            if not signed_in_before:
+                st.title(t("auth.login.title", lang), anchor=False)
             try:
                 authenticator.login(location="main", fields=fields, key="auth_login",
                                     callback=lambda _info: st.session_state.__setitem__(_METHOD_KEY, "password"))
@@ -183,8 +183,8 @@ def _sign_in(store: UserStore, lang: str) -> User:
                     st.warning(t("auth.login.user_gone", lang))
                 st.caption(t("auth.login.help", lang))
                 _stop()
-    if not signed_in_before:
-        slot.empty()
+    if not signed_in_before and st.session_state.get(_METHOD_KEY) != "password":
+        slot.empty()  # a form sign-in reruns below instead: emptying now would drop the cookie being set
     username = st.session_state["username"]
     user = store.get(username)
     fresh_form_sign_in = st.session_state.pop(_METHOD_KEY, None) == "password"

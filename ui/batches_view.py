@@ -43,4 +43,7 @@ def batches_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         row[col("rolled_back")] = " · ".join(x for x in (_when(r.get("rolled_back_at")),
                                                           str(r.get("rolled_back_by") or "")) if x)
         rows.append(row)
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    # Optional columns (a table never imported, no strict import, no rollback) are left out while all blank.
+    optional = [c for c in table.columns[5:] if c != col("rejected")]
+    return table.drop(columns=[c for c in optional if (table[c] == "").all()])

@@ -1,7 +1,6 @@
 """The shared sidebar controls, kept in the URL's query parameters so a link reproduces the view.
 
-Controls live in ``st.session_state`` (widgets of the router ``app.py`` with ``persist_state="session"``); on the
-first run of a session they are seeded from ``st.query_params`` and on every run written back to it. Pages read
+Controls live in ``st.session_state`` (drawn by the router ``app.py``); on the first run of a session they are seeded from ``st.query_params`` and on every run written back to it. Pages read
 the current values with :func:`current_controls`.
 """
 
@@ -117,6 +116,21 @@ def _seed_from_url() -> None:
             st.session_state[key] = value
 
 
+def _language_bound(widget, stable: str, lang: str, **kwargs) -> None:
+    """Draw ``widget`` for the value kept under ``stable``, with a widget key per language.
+
+    A widget whose option labels change (the language switched) but whose value does not keeps showing the old
+    label in the browser; a key per language gives a fresh widget, and ``stable`` carries the value across.
+    """
+    widget_key = f"{stable}__{lang}"
+    st.session_state[widget_key] = st.session_state[stable]
+
+    def _sync() -> None:
+        st.session_state[stable] = st.session_state[widget_key]
+
+    widget(key=widget_key, on_change=_sync, **kwargs)
+
+
 def _keep_valid(key: str, options: list[str], default: str) -> None:
     if st.session_state.get(key) not in options:
         st.session_state[key] = default
@@ -147,18 +161,18 @@ def render_sidebar(user: object | None = None) -> Controls:
     plain = dict(zip(tree["company_key"], tree["company"], strict=True))
     _keep_valid(_PARAMS["scope"], scope_options or [_ALL], (scope_options or [_ALL])[0])
     all_word = t("ui.scope.all", lang)
-    sb.selectbox(t("ui.sidebar.scope", lang), scope_options or [_ALL], key=_PARAMS["scope"],
-                 format_func=lambda k: all_word if k == _ALL else names.get(k, k),
-                 help=t("ui.sidebar.scope_help", lang), persist_state="session")
+    _language_bound(sb.selectbox, _PARAMS["scope"], lang, label=t("ui.sidebar.scope", lang),
+                    options=scope_options or [_ALL], format_func=lambda k: all_word if k == _ALL else names.get(k, k),
+                    help=t("ui.sidebar.scope_help", lang))
 
     _keep_valid(_PARAMS["kind"], list(PERIOD_KINDS), "year")
-    sb.radio(t("ui.sidebar.period_kind", lang), list(PERIOD_KINDS), key=_PARAMS["kind"], horizontal=True,
-             format_func=lambda k: t(f"ui.period.kind.{k}", lang), persist_state="session")
+    _language_bound(sb.radio, _PARAMS["kind"], lang, label=t("ui.sidebar.period_kind", lang),
+                    options=list(PERIOD_KINDS), horizontal=True, format_func=lambda k: t(f"ui.period.kind.{k}", lang))
     kind = st.session_state[_PARAMS["kind"]]
     period_options = periods_for(kind, data.data_months(), today)
     _keep_valid(_PARAMS["period"], period_options, period_options[0])
-    sb.selectbox(t("ui.sidebar.period", lang), period_options, key=_PARAMS["period"],
-                 format_func=lambda p: format_period(p, lang), persist_state="session")
+    _language_bound(sb.selectbox, _PARAMS["period"], lang, label=t("ui.sidebar.period", lang),
+                    options=period_options, format_func=lambda p: format_period(p, lang))
 
     if not isinstance(st.session_state.get(_PARAMS["as_of"]), dt.date):
         st.session_state[_PARAMS["as_of"]] = today
@@ -167,9 +181,9 @@ def render_sidebar(user: object | None = None) -> Controls:
 
     level_options = [_ALL, *LEVEL.canonical_values]
     _keep_valid(_PARAMS["level"], level_options, _ALL)
-    sb.selectbox(t("ui.sidebar.level", lang), level_options, key=_PARAMS["level"],
-                 format_func=lambda v: t("ui.level.all", lang) if v == _ALL else term("level", v, lang),
-                 persist_state="session")
+    _language_bound(sb.selectbox, _PARAMS["level"], lang, label=t("ui.sidebar.level", lang),
+                    options=level_options,
+                    format_func=lambda v: t("ui.level.all", lang) if v == _ALL else term("level", v, lang))
 
     sb.selectbox(t("ui.sidebar.language", lang), list(LANGUAGES), key=_PARAMS["lang"],
                  format_func=lambda code: LANGUAGE_NAMES[code], persist_state="session")

@@ -15,12 +15,14 @@ from analytics.metrics.discipline import CHECKS, compute_discipline
 from analytics.metrics.periods import Period
 from analytics.metrics.volume import MEASURES, compute_volume
 
-_SORT_KEYS = {"category": "category", "item": "item"}
-
-
 def volume_in(ctx: BriefContext, period: Period, by: str = "all") -> pd.DataFrame:
     """``compute_volume`` rows of ``period`` (only that period's kind) in scope."""
-    frame = compute_volume(ctx.con, period.start.year, by=by, scope=ctx.scope_key, period_kind=period.kind)
+    # One call per (year, dimension, kind): the previous month/quarter usually shares the current one's year.
+    memo = ctx.memo.setdefault("volume", {})
+    key = (period.start.year, by, period.kind)
+    if key not in memo:
+        memo[key] = compute_volume(ctx.con, period.start.year, by=by, scope=ctx.scope_key, period_kind=period.kind)
+    frame = memo[key]
     return frame[frame["period"] == period.code]
 
 

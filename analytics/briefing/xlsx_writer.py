@@ -19,6 +19,7 @@ from analytics.briefing.model import Briefing, ChartSpec, Section, SectionTable
 _NUMBER_FORMATS = {"int": "#,##0", "pct": "0.0%", "num": "#,##0.0", "date": "yyyy-mm-dd",
                    "dint": "+#,##0;-#,##0;0", "dpct": "+0.0%;-0.0%;0.0%"}
 _MAX_WIDTH = 60
+_MEASURED_ROWS = 300
 
 
 def write_xlsx(briefing: Briefing) -> bytes:
@@ -106,10 +107,16 @@ def _table(ws, styles: _Styles, table: SectionTable, row: int, widths: dict[int,
     for c, name in enumerate(columns):
         ws.write_string(row, c, neutralise(str(name)), styles.header)
         widths[c] = max(widths.get(c, 0), _width(str(name)))
+    formats = [table.formats.get(c, "text") for c in columns]
+    per_row = "row" in formats or "drow" in formats
     for i, values in enumerate(table.frame.itertuples(index=False, name=None)):
         row += 1
+        measure = i < _MEASURED_ROWS  # widths fitted to the first rows: a 100,000-row list costs no more
         for c, value in enumerate(values):
-            widths[c] = max(widths.get(c, 0), _cell(ws, styles, row, c, value, table.cell_format(columns[c], i)))
+            fmt = table.cell_format(columns[c], i) if per_row else formats[c]
+            width = _cell(ws, styles, row, c, value, fmt)
+            if measure and width > widths.get(c, 0):
+                widths[c] = width
     if table.truncated_from:
         row += 1
         ws.write_string(row, 0, f"… {table.truncated_from:,}", styles.note)
@@ -130,7 +137,7 @@ def _cell(ws, styles: _Styles, row: int, col: int, value: object, fmt: str) -> i
         return 10
     text = neutralise(str(value))
     ws.write_string(row, col, text, styles.text)
-    return _width(text)
+    return _width(text) if len(text) < 2 * _MAX_WIDTH else _MAX_WIDTH
 
 
 def _heatmap(ws, styles: _Styles, chart: ChartSpec, row: int, widths: dict[int, int]) -> int:

@@ -19,7 +19,7 @@ MESSAGES = {
     "auth.signed_in_scope": {"zh-Hant": "資料範圍：{scope}", "en": "Data scope: {scope}"},
     "auth.logout": {"zh-Hant": "登出", "en": "Sign out"},
     # sign-in form
-    "auth.login.title": {"zh-Hant": "流程穿越 analytics — 登入", "en": "流程穿越 analytics — sign in"},
+    "auth.login.title": {"zh-Hant": "流程穿越 analytics", "en": "流程穿越 analytics"},
     "auth.login.form": {"zh-Hant": "登入", "en": "Sign in"},
     "auth.login.username": {"zh-Hant": "使用者名稱", "en": "User name"},
     "auth.login.password": {"zh-Hant": "密碼", "en": "Password"},

@@ -165,6 +165,7 @@ MESSAGES = {
         "zh-Hant": "下載未匯入的列（含原因，可修正後重新上傳）",
         "en": "Download the rejected rows (with reasons, ready to fix and re-upload)",
     },
+    "ui.import.rejected_rows": {"zh-Hant": "未匯入的列：{table}（{n}）", "en": "Rejected rows: {table} ({n})"},
     "ui.import.clear_results": {"zh-Hant": "清除結果", "en": "Clear results"},
     # quota rules (SPEC 4.1, article 6)
     "ui.rule.HQ-MGR-Y": {"zh-Hant": "總部各部門三級經理及以上，年度參與 ≥ 30%",

@@ -74,11 +74,12 @@ def compute_issue_summary(
     closed, open, overdue}}, overdue_ids [issue_id, ...] (most overdue first).
     """
     params = _params(con, as_of, scope)
-    row = con.execute(load_composed("issues_summary", "issues_base"), params).df().iloc[0]
+    cursor = con.execute(load_composed("issues_summary", "issues_base"), params)
+    row = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
     total, closed = int(row["total"]), int(row["closed"])
     categories = compute_issue_breakdown(con, as_of, by="category", scope=scope, lang=lang)
     owners = compute_issue_breakdown(con, as_of, by="owner_company", scope=scope, lang=lang)
-    close_n = int(row["close_n"]) if pd.notna(row["close_n"]) else 0
+    close_n = int(row["close_n"] or 0)
     return {
         "as_of": as_of.isoformat(),
         "total": total,
@@ -109,10 +110,9 @@ def compute_issue_summary(
     }
 
 
-def _histogram(value: object) -> dict[str, int]:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return {}
-    items = value.items() if isinstance(value, dict) else zip(value["key"], value["value"], strict=True)
+def _histogram(value: dict | None) -> dict[str, int]:
+    """A DuckDB histogram map as {term: n}, largest first, ties by term."""
+    items = (value or {}).items()
     return {str(k): int(v) for k, v in sorted(items, key=lambda kv: (-kv[1], str(kv[0])))}
 
 

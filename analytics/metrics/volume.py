@@ -63,6 +63,8 @@ def _finish(frame: pd.DataFrame, names: dict[str, str], by: str) -> pd.DataFrame
     frame = frame.sort_values(["_n", "_t", "group_key", "_k", "period_start"], kind="stable")
     for column in MEASURES:
         frame[column] = frame[column].astype("int64")
+    for column in ("group_key", "group", "company_key", "company"):  # missing labels are None, not NaN
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     return frame[VOLUME_COLUMNS].reset_index(drop=True)
 
 

@@ -112,7 +112,12 @@ def connect(
         if not path.exists():
             raise UserFacingError(t("store.no_database"))
         con = open_duckdb(path, True, deadline)
-        if current_version(con) < _latest_version():
+        try:
+            outdated = current_version(con) < _latest_version()
+        except BaseException:
+            con.close()
+            raise
+        if outdated:
             # a newer release added migrations: apply them once (briefly as the writer), then read
             con.close()
             with connect(path, timeout_s=max(deadline - time.monotonic(), 0.1)):

@@ -71,9 +71,10 @@ def test_preview_shows_the_hand_worked_figures(page_db, monkeypatch):
 
 def test_english_preview(page_db, monkeypatch):
     at = _open(page_db, monkeypatch, lang="en")
-    # the sidebar's own controls (ui.state keys), as a user would switch them
-    at.selectbox(key="ctl_lang").set_value("en").run()
-    at.selectbox(key="ctl_scope").set_value("__all__").run()
+    # the values behind the sidebar's controls (ui.state._PARAMS), as after a user switched them
+    at.session_state["ctl_lang"] = "en"
+    at.session_state["ctl_scope"] = "__all__"
+    at.run()
     assert not at.exception
     labels = [m.label for m in at.metric]
     assert labels[:3] == ["Activities", "Person-times", "Participants"]

@@ -92,6 +92,9 @@ def test_every_page_languages_period_scope_and_drilldown(page, demo_db, tmp_path
         nav = page.inner_text(NAV)
         assert all(en in nav for _stem, _zh, en in PAGES)
         assert "lang=en" in page.url
+        # the other controls show their values in English too (not the labels of the previous language)
+        values = [c.input_value() for c in page.locator('[data-testid="stSidebar"] [role="combobox"]').all()]
+        assert values == ["All companies", "2026", "All levels", "English"]
         shoot(page, "overview_en")
 
         # period kind and scope: quarters, then one province; both land in the URL

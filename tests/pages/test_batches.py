@@ -25,6 +25,8 @@ def test_batches_are_listed_newest_first(use_db, tmp_path):
     assert list(table["狀態"]) == ["有效", "有效"]
     assert list(table["人員名冊"]) == ["", "新增 13 · 更新 0"]
     assert list(table["問題跟蹤"]) == ["新增 3 · 更新 0", ""]
+    # no walkthrough log, no strict import and no rollback yet: those columns are left out
+    assert "穿越記錄" not in table.columns and "嚴格模式" not in table.columns and "撤銷（時間 · 人）" not in table.columns
 
 
 def test_rollback_needs_the_batch_number_typed_then_undoes_it(use_db, tmp_path):

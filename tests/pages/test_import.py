@@ -49,6 +49,10 @@ def test_preview_then_commit_shows_counts_and_rejects(use_db, tmp_path):
     assert counts_bad.loc["人員名冊", "未變"] == 13
     assert counts_bad.loc["穿越記錄", "未變"] == 6
     assert counts_bad.loc["穿越記錄", "拒絕"] == 1
+    # the rejected row itself, with its reason, is listed on the page
+    assert "未匯入的列：穿越記錄（1）" in [e.label for e in at.expander]
+    rejected = [d.value for d in at.dataframe if "10/5/2026" in d.value.astype(str).to_numpy().ravel().tolist()]
+    assert len(rejected) == 1
     download = [b for b in at.get("download_button") if b.proto.label.startswith("下載未匯入的列")]
     assert len(download) == 1
 

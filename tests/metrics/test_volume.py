@@ -1,0 +1,56 @@
+"""SPEC 4.3 task volume with roll-up, hand-computed."""
+
+from analytics.metrics.volume import compute_volume, compute_volume_summary
+
+
+def tree(store):
+    store.staff("H1", "總部", level="總部")
+    store.staff("P1", "廣東省公司")
+    store.staff("C1", "廣州市分公司", level="地市公司", parent="廣東省公司")
+    store.staff("C2", "廣州市分公司", level="地市公司", parent="廣東省公司", department="網路部")
+    store.staff("D1", "深圳市分公司", level="地市公司", parent="廣東省公司")
+    store.staff("N1", "湖南省公司")
+
+
+def test_rollup_counts_activities_person_times_and_people(store):
+    tree(store)
+    store.walk("C1", "2026-02-01", activity_id="G1", mode="小組穿越")
+    store.walk("C2", "2026-02-01", activity_id="G1", mode="小組穿越")  # G1: one activity, 2 person-times
+    store.walk("C1", "2026-05-01")  # C1 again: 廣州 has 2 activities, 3 person-times, 2 people
+    store.walk("D1", "2026-05-02", category="客戶接待日", item=None, hours=4)
+    store.walk("P1", "2026-08-03", scope="跨地")
+    store.walk("N1", "2026-08-03")
+    store.walk("H1", "2025-12-31")  # other year: left out
+    store.walk("ZZ", "2026-09-09")  # not on the roster: totals only
+    summary = compute_volume_summary(store.con, 2026)
+    assert summary["unmatched_rows"] == 1
+    # all: activities G1, C1 row, D1 row, P1 row, N1 row, ZZ row = 6; rows 7; people C1 C2 D1 P1 N1 ZZ = 6
+    assert summary["all"]["year"] == {"activities": 6, "person_times": 7, "distinct_participants": 6}
+    assert summary["all"]["by_quarter"]["2026Q1"] == {"activities": 1, "person_times": 2, "distinct_participants": 2}
+    assert summary["all"]["by_month"]["2026-05"] == {"activities": 2, "person_times": 2, "distinct_participants": 2}
+    assert summary["all"]["by_mode"]["小組穿越"] == {"activities": 1, "person_times": 2, "distinct_participants": 2}
+    assert summary["all"]["by_scope"]["跨地"]["person_times"] == 1
+    assert summary["all"]["by_item"]["（未填）"]["person_times"] == 1  # the reception day has no item
+    assert summary["all"]["by_category"]["客戶接待日"]["activities"] == 1
+    companies = {c: v["year"]["person_times"] for c, v in summary["by_company_rollup"].items()}
+    # 廣州 3; 深圳 1; 廣東 = itself 1 + 廣州 3 + 深圳 1 = 5; 湖南 1; 總部 = all matched rows 3 + 1 + 1 + 1 = 6
+    assert companies == {"總部": 6, "廣東省公司": 5, "湖南省公司": 1, "廣州市分公司": 3, "深圳市分公司": 1}
+    assert list(summary["by_company_rollup"]) == ["總部", "廣東省公司", "湖南省公司", "廣州市分公司", "深圳市分公司"]
+    gd = summary["by_company_rollup"]["廣東省公司"]["year"]
+    assert gd == {"activities": 4, "person_times": 5, "distinct_participants": 4}  # G1, C1, D1, P1 rows; C1 C2 D1 P1
+
+
+def test_scope_and_dimensions(store):
+    tree(store)
+    store.walk("C2", "2026-02-01")
+    store.walk("N1", "2026-02-01")
+    store.walk("ZZ", "2026-02-01")
+    scoped = compute_volume_summary(store.con, 2026, scope="广东省公司")
+    assert scoped["all"]["year"]["person_times"] == 1 and scoped["unmatched_rows"] == 0
+    assert set(scoped["by_company_rollup"]) == {"廣東省公司", "廣州市分公司"}
+    dept = compute_volume(store.con, 2026, by="department", period_kind="year")
+    assert dept[["company", "group", "person_times"]].values.tolist() == [
+        ["湖南省公司", "市場部", 1], ["廣州市分公司", "網路部", 1], [None, None, 1]]  # unmatched row last
+    level = compute_volume(store.con, 2026, by="level", period_kind="month")
+    assert level[["group", "period", "person_times"]].values.tolist()[:2] == [["地市公司", "2026-02", 1],
+                                                                             ["省公司", "2026-02", 1]]
