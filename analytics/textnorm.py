@@ -16,8 +16,9 @@ from functools import lru_cache
 import opencc
 
 _T2S = opencc.OpenCC("t2s")
-# Phrase-level conversion for interface text shown in Simplified Chinese (網路 → 网络, 資料 → 数据).
-_TW2SP = opencc.OpenCC("tw2sp")
+# Interface text in Simplified Chinese: character conversion plus the few words where mainland usage differs and
+# the meaning stays the same. Not OpenCC's tw2sp: its phrase table rewrites 簡報 to 演示文稿 and 指標 to 指针.
+_MAINLAND_WORDS = {"网路": "网络", "资料库": "数据库", "资料": "数据", "汇入": "导入", "纪录": "记录", "软体": "软件", "品质": "质量", "档案": "文件", "萤幕": "屏幕"}
 _WHITESPACE = re.compile(r"\s+", re.UNICODE)
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
 
@@ -49,4 +50,7 @@ def normalize_id(value: object) -> str:
 
 def to_simplified_ui(text: str) -> str:
     """Interface text in Simplified Chinese with mainland vocabulary."""
-    return _TW2SP.convert(text)
+    simplified = _T2S.convert(text)
+    for taiwan, mainland in _MAINLAND_WORDS.items():
+        simplified = simplified.replace(taiwan, mainland)
+    return simplified

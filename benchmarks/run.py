@@ -236,7 +236,7 @@ def print_scale(scale: float, data: Dataset, figures: list[Figure]) -> None:
         if f.value_mb is not None:
             print(f"{f.step:<42}{'':>10}{f.value_mb:>9.1f}{'':>34}  {target} {verdict}")
         else:
-            print(f"{f.step:<42}{_fmt(f.median):>10}{_fmt(max(f.peak_mb), '.0f'):>9}"
+            print(f"{f.step:<42}{_fmt(f.median):>10}{_fmt(max(f.peak_mb) if f.peak_mb else None, '.0f'):>9}"
                   f"{_fmt(statistics.median(f.baseline_seconds) if f.baseline_seconds else None):>9}"
                   f"{_fmt(max(f.baseline_peak_mb) if f.baseline_peak_mb else None, '.0f'):>9}"
                   f"{_fmt(f.ratio, '.1f'):>7}  {target} {verdict}")
@@ -254,10 +254,12 @@ def print_curve(results: dict[float, list[Figure]], counts: dict[float, dict]) -
     for i, fig in enumerate(results[last]):  # labelled as at the largest scale
         times = [results[s][i].median for s in scales]
         if fig.value_mb is not None:
-            sizes = [results[s][i].value_mb for s in scales]
-            print(f"{fig.step + ' (MB)':<42}" + "".join(f"{v:>9.1f}" for v in sizes) + f"{sizes[-1] / sizes[0]:>9.1f}")
-            continue
-        print(f"{fig.step:<42}" + "".join(f"{_fmt(t):>9}" for t in times) + f"{_fmt(times[-1] / times[0], '.1f'):>9}")
+            times = [results[s][i].value_mb for s in scales]  # a size: the same columns, in MB
+            label = fig.step + " (MB)"
+        else:
+            label = fig.step
+        growth = times[-1] / times[0] if None not in (times[0], times[-1]) else None
+        print(f"{label:<42}" + "".join(f"{_fmt(t):>9}" for t in times) + f"{_fmt(growth, '.1f'):>9}")
 
 
 def _memory_gb() -> float:
@@ -288,8 +290,14 @@ def main(argv: list[str] | None = None) -> int:
         ctx = Context(scale, data, work, max(1, args.repeat), work / "national.duckdb")
         results[scale] = []
         for step in STEPS:
-            results[scale].append(step(ctx))
-            print(f"  {results[scale][-1].step}: done", file=sys.stderr, flush=True)
+            try:
+                figure = step(ctx)
+            except Exception as exc:  # one broken step must not lose the other figures of a long run
+                reason = (str(exc).strip().splitlines() or [type(exc).__name__])[-1]
+                figure = Figure(step.__name__.removeprefix("step_"), 0, note=f"FAILED: {reason[:300]}")
+            results[scale].append(figure)
+            print(f"  {figure.step}: {'FAILED' if figure.note.startswith('FAILED') else 'done'}", file=sys.stderr,
+                  flush=True)
         counts[scale] = data.counts
         print_scale(scale, data, results[scale])
         if not args.keep:  # the database, its copy and their archives take several hundred MB at 1x

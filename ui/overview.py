@@ -92,16 +92,18 @@ def render_headlines(c: Controls) -> None:
         return fmt_int(cur), fmt_delta_int(cur, prev_v.get(key) if prev_v else 0) if comparable else None
 
     help_prev = tr("ui.home.vs_previous", period=prev_label)
+    def change(fmt, key: str) -> str | None:
+        return fmt(now_i[key], prev_i[key]) if comparable else None
+
     metric_row([
         Metric(tr("ui.home.activities"), *vol("activities"), help=help_prev),
         Metric(tr("ui.home.person_times"), *vol("person_times"), help=help_prev),
         Metric(tr("ui.home.participants"), *vol("distinct_participants"), help=help_prev),
-        Metric(tr("ui.home.issues_raised"), fmt_int(now_i["raised"]),
-               fmt_delta_int(now_i["raised"], prev_i["raised"]), help=help_prev),
+        Metric(tr("ui.home.issues_raised"), fmt_int(now_i["raised"]), change(fmt_delta_int, "raised"),
+               help=help_prev),
         Metric(tr("ui.home.resolution_rate"), fmt_pct(now_i["resolution_rate"]),
-               fmt_delta_pct_points(now_i["resolution_rate"], prev_i["resolution_rate"]),
-               help=tr("ui.home.resolution_help")),
-        Metric(tr("ui.home.overdue"), fmt_int(now_i["overdue"]), fmt_delta_int(now_i["overdue"], prev_i["overdue"]),
+               change(fmt_delta_pct_points, "resolution_rate"), help=tr("ui.home.resolution_help")),
+        Metric(tr("ui.home.overdue"), fmt_int(now_i["overdue"]), change(fmt_delta_int, "overdue"),
                help=tr("ui.home.overdue_help"), delta_color="inverse"),
     ])
     results = results_in(c.period, c)

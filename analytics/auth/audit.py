@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import duckdb
@@ -24,6 +25,7 @@ SCOPE_DENIED = "scope_denied"
 AUTH_ACTIONS: tuple[str, ...] = (SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, USER_ADD, USER_REMOVE, USER_PASSWD, SCOPE_DENIED)
 AUDIT_COLUMNS: tuple[str, ...] = ("at", "actor", "action", "detail")
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SQL_DIR = Path(__file__).resolve().parent.parent / "sql" / "auth"
 
 
@@ -104,4 +106,5 @@ def detail_text(detail: object) -> str:
 def _plain(value: object) -> str:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else str(value)
+    # A file name from an upload may carry terminal escape sequences; the CLI prints this text as is.
+    return _CONTROL.sub("\ufffd", "" if value is None else str(value))

@@ -72,7 +72,8 @@ def build_briefing(
         quality_section(ctx),
     ]
     labels = {key: t(f"brief.label.{key}", lang) for key in
-              ("company", "period", "as_of", "generated", "summary", "page", "cover_sheet", "no_rows", "truncated")}
+              ("company", "period", "as_of", "generated", "summary", "cover_sheet", "no_rows", "truncated")}
+    labels["page"] = t("brief.label.page", lang, page="{page}")  # the writer puts a PAGE field at {page}
     return Briefing(
         lang=lang,
         title=t("brief.title", lang),

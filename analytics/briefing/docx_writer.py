@@ -76,11 +76,13 @@ def _fonts(doc, family: str) -> None:
 
 
 def _footer_page_number(doc, label: str) -> None:
-    """Centered ``label PAGE`` in the footer; PAGE is a real field so Word/LibreOffice number every page."""
+    """Centered ``第 {page} 頁`` / ``Page {page}`` in the footer, ``{page}`` being a real PAGE field so Word and
+    LibreOffice number every page."""
     para = doc.sections[0].footer.paragraphs[0]
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if label:
-        para.add_run(label + " ")
+    before, _, after = label.partition("{page}")
+    if before:
+        para.add_run(before)
     run = para.add_run()
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
@@ -95,6 +97,8 @@ def _footer_page_number(doc, label: str) -> None:
     end.set(qn("w:fldCharType"), "end")
     for element in (begin, instr, separate, placeholder, end):
         run._r.append(element)
+    if after:
+        para.add_run(after)
 
 
 def _title_page(doc, b: Briefing) -> None:

@@ -180,8 +180,9 @@ def _table(slide, table: SectionTable, left, top, width, family: str, b: Briefin
     shown = table.frame.head(MAX_SLIDE_ROWS)
     columns = list(table.frame.columns)
     grid = _new_table(slide, len(shown) + 1, len(columns), left, top, width)
+    size = 10 if len(columns) <= 6 else 8  # wide tables (pace: 11 columns) stay on the slide in a smaller size
     for c, name in enumerate(columns):
-        _set(grid.cell(0, c), str(name), family, bold=True, fill="#E8EEF7", color="#1F2A37")
+        _set(grid.cell(0, c), str(name), family, bold=True, fill="#E8EEF7", color="#1F2A37", size=size)
     status_col = columns.index(table.status_column) if table.status_column in columns else None
     for r, values in enumerate(shown.itertuples(index=False, name=None), start=1):
         for c, value in enumerate(values):
@@ -189,7 +190,7 @@ def _table(slide, table: SectionTable, left, top, width, family: str, b: Briefin
             status = table.row_status[r - 1] if (c == status_col and table.row_status) else None
             fill = STATUS_COLORS.get(status or "")
             _set(grid.cell(r, c), display(value, fmt), family, fill=fill or "#FFFFFF",
-                 color="#FFFFFF" if fill else "#1F2A37")
+                 color="#FFFFFF" if fill else "#1F2A37", size=size)
     total = table.truncated_from or len(table.frame)
     if total > len(shown):
         note_top = top + Emu(Inches(0.32) * (len(shown) + 1)) + Inches(0.1)

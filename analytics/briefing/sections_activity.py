@@ -15,6 +15,7 @@ from analytics.metrics.discipline import CHECKS, compute_discipline
 from analytics.metrics.periods import Period
 from analytics.metrics.volume import MEASURES, compute_volume
 
+
 def volume_in(ctx: BriefContext, period: Period, by: str = "all") -> pd.DataFrame:
     """``compute_volume`` rows of ``period`` (only that period's kind) in scope."""
     # One call per (year, dimension, kind): the previous month/quarter usually shares the current one's year.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analytics.briefing.charts import STATUS_COLORS
 from analytics.briefing.context import STATUS_SEVERITY, BriefContext
 from analytics.briefing.model import ChartSpec, Section, SectionTable
 from analytics.metrics.pace import compute_pace
@@ -72,8 +73,8 @@ def quota_section(ctx: BriefContext, relevant: pd.DataFrame, year_results: pd.Da
         ctx.t("brief.col.target"): detail["target"].to_numpy(),
         status_col: [ctx.status(s) for s in detail["status"]],
     })
-    # Values of share rules are fractions; count rules hold a number of people: show both as numbers with one
-    # decimal in a mixed column would mislead, so the value column is a share only where the unit is share.
+    # The value column is a share; count rules (reception days) hold a number of people, already shown as
+    # participants, so their value and target cells stay empty rather than mixing units in one column.
     frame[ctx.t("brief.col.value")] = [v if u == "share" else float("nan")
                                        for v, u in zip(detail["value"], detail["unit"], strict=True)]
     frame[ctx.t("brief.col.target")] = [tg if u == "share" else float("nan")
@@ -127,16 +128,10 @@ def _heatmap(ctx: BriefContext, units: pd.DataFrame, year_results: pd.DataFrame)
         else:
             values[i][j] = float(rec["participants"])
             notes[i][j] = f"{int(rec['participants'])}"
-    legend = [(ctx.status(s), _color(s)) for s in _STATUSES]
+    legend = [(ctx.status(s), STATUS_COLORS[s]) for s in _STATUSES]
     title = f"{ctx.t('brief.chart.heatmap')} · {ctx.t(f'brief.kind.{kind}')}"
     return ChartSpec("heatmap", title, columns, rows=rows, values=values, statuses=statuses,
                      annotations=notes, legend=legend, value_format="pct", period_kind=kind)
-
-
-def _color(status: str) -> str:
-    from analytics.briefing.charts import STATUS_COLORS
-
-    return STATUS_COLORS[status]
 
 
 def pace_section(ctx: BriefContext, relevant: pd.DataFrame) -> Section:

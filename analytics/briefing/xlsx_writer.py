@@ -75,6 +75,9 @@ def _cover(book: xlsxwriter.Workbook, styles: _Styles, b: Briefing) -> None:
 
 def _section_sheet(book: xlsxwriter.Workbook, styles: _Styles, section: Section) -> None:
     ws = book.add_worksheet(section.sheet_name)
+    ws.set_landscape()  # printed: one page wide, as many pages long as needed
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
     ws.write_string(0, 0, neutralise(section.title), styles.title)
     row = 1
     for sentence in section.sentences:
@@ -90,7 +93,8 @@ def _section_sheet(book: xlsxwriter.Workbook, styles: _Styles, section: Section)
         if i == 0 and len(table.frame.columns):
             # SPEC 6 / brief: frozen header and a filter on the section's main table.
             ws.freeze_panes(header_row + 1, 0)
-            ws.autofilter(header_row, 0, header_row + max(len(table.frame), 1) - 0, len(table.frame.columns) - 1)
+            ws.repeat_rows(header_row)
+            ws.autofilter(header_row, 0, header_row + max(len(table.frame), 1), len(table.frame.columns) - 1)
         row += 2
     for chart in section.charts:
         if chart.kind == "heatmap" and not chart.is_empty:

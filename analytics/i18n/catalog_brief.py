@@ -9,7 +9,7 @@ MESSAGES = {
     "brief.label.as_of": {"zh-Hant": "資料截至", "en": "As of"},
     "brief.label.generated": {"zh-Hant": "產生日期", "en": "Generated"},
     "brief.label.summary": {"zh-Hant": "摘要", "en": "Summary"},
-    "brief.label.page": {"zh-Hant": "第", "en": "Page"},
+    "brief.label.page": {"zh-Hant": "第 {page} 頁", "en": "Page {page}"},
     "brief.label.cover_sheet": {"zh-Hant": "封面", "en": "Cover"},
     "brief.label.no_rows": {"zh-Hant": "本期間與範圍內沒有資料。", "en": "No data for this period and scope."},
     "brief.label.truncated": {"zh-Hant": "僅列前 {shown:,} 列（共 {total:,} 列），完整清單見 Excel 版。",

@@ -17,7 +17,7 @@ import pandas as pd
 from analytics.i18n import t
 from analytics.metrics.periods import month_period
 from analytics.metrics.scope import scope_company_keys
-from analytics.metrics.sqlfiles import load_composed
+from analytics.metrics.sqlfiles import load_sql, temp_table_name, used_params, with_base
 
 ISSUE_DIMENSIONS: tuple[str, ...] = ("category", "owner_company", "owner_department", "status", "kind")
 AGEING_BUCKETS: tuple[str, ...] = ("0-30", "31-60", "61-90", ">90")
@@ -31,8 +31,19 @@ def _params(con: duckdb.DuckDBPyConnection, as_of: dt.date, scope: str | None) -
     return {"as_of": as_of, "scope_keys": scope_company_keys(con, scope)}
 
 
+def _run(con: duckdb.DuckDBPyConnection, outer: str, params: dict, base_table: str | None):
+    sql = with_base(outer, "issues_base", base_table)
+    return con.execute(sql, used_params(sql, params))
+
+
 def compute_issue_breakdown(
-    con: duckdb.DuckDBPyConnection, as_of: dt.date, *, by: str, scope: str | None = None, lang: str = "zh-Hant"
+    con: duckdb.DuckDBPyConnection,
+    as_of: dt.date,
+    *,
+    by: str,
+    scope: str | None = None,
+    lang: str = "zh-Hant",
+    _base_table: str | None = None,
 ) -> pd.DataFrame:
     """Issue counts by ``by`` (one of ISSUE_DIMENSIONS), largest first (a Pareto for ``category``).
 
@@ -43,7 +54,7 @@ def compute_issue_breakdown(
     """
     if by not in ISSUE_DIMENSIONS:
         raise ValueError(f"unknown issue dimension {by!r}; expected one of {ISSUE_DIMENSIONS}")
-    frame = con.execute(load_composed("issues_by", "issues_base"), {**_params(con, as_of, scope), "dimension": by}).df()
+    frame = _run(con, "issues_by", {**_params(con, as_of, scope), "dimension": by}, _base_table).df()
     blank = t("metrics.blank", lang)
     if by == "owner_company":
         frame["group"] = frame["owner_company"].where(frame["owner_company"].notna(), blank)
@@ -74,11 +85,18 @@ def compute_issue_summary(
     closed, open, overdue}}, overdue_ids [issue_id, ...] (most overdue first).
     """
     params = _params(con, as_of, scope)
-    cursor = con.execute(load_composed("issues_summary", "issues_base"), params)
-    row = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+    # The issues in scope are computed once into a temporary table of this connection and reused below.
+    table = temp_table_name("issues")
+    con.execute(f"create temp table {table} as {load_sql('issues_base')}", params)
+    try:
+        cursor = _run(con, "issues_summary", params, table)
+        row = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+        categories = compute_issue_breakdown(con, as_of, by="category", scope=scope, lang=lang, _base_table=table)
+        owners = compute_issue_breakdown(con, as_of, by="owner_company", scope=scope, lang=lang, _base_table=table)
+        overdue_ids = load_overdue_issues(con, as_of, scope=scope, _base_table=table)["issue_id"].tolist()
+    finally:
+        con.execute(f"drop table if exists {table}")
     total, closed = int(row["total"]), int(row["closed"])
-    categories = compute_issue_breakdown(con, as_of, by="category", scope=scope, lang=lang)
-    owners = compute_issue_breakdown(con, as_of, by="owner_company", scope=scope, lang=lang)
     close_n = int(row["close_n"] or 0)
     return {
         "as_of": as_of.isoformat(),
@@ -106,7 +124,7 @@ def compute_issue_summary(
             r["group"]: {k: int(r[k]) for k in ("total", "closed", "open", "overdue")}
             for r in owners.to_dict("records")
         },
-        "overdue_ids": load_overdue_issues(con, as_of, scope=scope)["issue_id"].tolist(),
+        "overdue_ids": overdue_ids,
     }
 
 
@@ -116,13 +134,15 @@ def _histogram(value: dict | None) -> dict[str, int]:
     return {str(k): int(v) for k, v in sorted(items, key=lambda kv: (-kv[1], str(kv[0])))}
 
 
-def load_overdue_issues(con: duckdb.DuckDBPyConnection, as_of: dt.date, *, scope: str | None = None) -> pd.DataFrame:
+def load_overdue_issues(
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, *, scope: str | None = None, _base_table: str | None = None
+) -> pd.DataFrame:
     """Open issues whose 計畫完成日期 is before ``as_of``, most overdue first (then by issue_id).
 
     Columns: OVERDUE_COLUMNS; owner_company is the roster's spelling when the owner is on the roster, else as
     written; days_overdue = as_of − due_on.
     """
-    frame = con.execute(load_composed("issues_overdue", "issues_base"), _params(con, as_of, scope)).df()
+    frame = _run(con, "issues_overdue", _params(con, as_of, scope), _base_table).df()
     return frame[OVERDUE_COLUMNS].reset_index(drop=True)
 
 
@@ -168,7 +188,7 @@ def compute_open_trend(
         "period_codes": [code for code, _ in ends],
         "end_dates": [day for _, day in ends],
     }
-    frame = con.execute(load_composed("issues_open_trend", "issues_base"), params).df()
+    frame = _run(con, "issues_open_trend", params, None).df()
     for column in ("open", "closed", "known"):
         frame[column] = frame[column].astype("int64")
     return frame.reset_index(drop=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import uuid
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,3 +19,24 @@ def load_sql(name: str) -> str:
 def load_composed(outer: str, inner: str) -> str:
     """``outer`` with the query ``inner`` spliced in place of its ``/*inner*/`` marker (a shared base query)."""
     return load_sql(outer).replace(f"/*{inner}*/", load_sql(inner))
+
+
+def used_params(sql: str, params: dict) -> dict:
+    """The subset of ``params`` that ``sql`` names as ``$name`` (DuckDB rejects unused named parameters)."""
+    names = set(re.findall(r"\$([A-Za-z_]\w*)", sql))
+    return {k: v for k, v in params.items() if k in names}
+
+
+def with_base(outer: str, inner: str, base_table: str | None) -> str:
+    """``outer`` over the query ``inner``, or over ``base_table`` when its rows were already materialised.
+
+    ``base_table`` is a generated temporary-table name (see ``temp_table_name``), never user text.
+    """
+    if base_table is None:
+        return load_composed(outer, inner)
+    return load_sql(outer).replace(f"/*{inner}*/", f"select * from {base_table}")
+
+
+def temp_table_name(prefix: str) -> str:
+    """A fresh name for a temporary table of one connection (temp tables work on read-only connections)."""
+    return f"metrics_{prefix}_{uuid.uuid4().hex}"

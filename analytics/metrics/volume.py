@@ -7,6 +7,8 @@ period and by one dimension. A row belongs to the company of its person on the r
 
 from __future__ import annotations
 
+import uuid
+
 import duckdb
 import pandas as pd
 
@@ -75,6 +77,7 @@ def compute_volume(
     by: str = "all",
     scope: str | None = None,
     period_kind: str | None = None,
+    _rows_table: str | None = None,
 ) -> pd.DataFrame:
     """Volume of ``year`` by period and the dimension ``by``.
 
@@ -87,12 +90,17 @@ def compute_volume(
     if by not in (*DIMENSIONS, "company_rollup"):
         raise ValueError(f"unknown volume dimension {by!r}; expected one of {DIMENSIONS + ('company_rollup',)}")
     params = _params(periods_of_year(int(year), period_kind), scope_company_keys(con, scope))
-    if by == "company_rollup":
-        frame = con.execute(load_composed("volume_rollup", "volume_rows"), params).df()
-        frame["group_key"] = frame["company_key"]
-        frame["department"] = None
-    else:
-        frame = con.execute(load_composed("volume_by", "volume_rows"), {**params, "dimension": by}).df()
+    outer = "volume_rollup" if by == "company_rollup" else "volume_by"
+    if _rows_table is None:
+        sql = load_composed(outer, "volume_rows")
+    else:  # rows already computed by compute_volume_summary (a generated temp-table name, never user text)
+        sql = load_sql(outer).replace("/*volume_rows*/", f"select * from {_rows_table}")
+        params = {k: v for k, v in params.items() if k not in ("start", "end")}
+        if by != "company_rollup":
+            params.pop("scope_keys")
+    if by != "company_rollup":
+        params["dimension"] = by
+    frame = con.execute(sql, params).df()
     return _finish(frame, _company_names(con), by)
 
 
@@ -135,15 +143,24 @@ def compute_volume_summary(
     and companies are those of the scope (unmatched_rows then counts 0: such rows are in no company).
     """
     blank = t("metrics.blank", lang)
-    overall = compute_volume(con, year, by="all", scope=scope)
-    summary_all = _by_period(overall)
-    for dim in ("category", "item", "mode", "scope"):
-        frame = compute_volume(con, year, by=dim, scope=scope, period_kind="year")
-        summary_all[f"by_{dim}"] = {
-            (row["group"] if isinstance(row["group"], str) else blank): {m: int(row[m]) for m in MEASURES}
-            for row in frame.to_dict("records")
-        }
-    rollup = compute_volume(con, year, by="company_rollup", scope=scope)
+    year_p = periods_of_year(int(year), "year")[0]
+    # The rows with their person's company are computed once into a temporary table of this connection
+    # (allowed on read-only connections) and reused by the six groupings below.
+    table = f"metrics_volume_rows_{uuid.uuid4().hex}"
+    con.execute(f"create temp table {table} as {load_sql('volume_rows')}",
+                {"start": year_p.start, "end": year_p.end, "scope_keys": scope_company_keys(con, scope)})
+    try:
+        overall = compute_volume(con, year, by="all", scope=scope, _rows_table=table)
+        summary_all = _by_period(overall)
+        for dim in ("category", "item", "mode", "scope"):
+            frame = compute_volume(con, year, by=dim, scope=scope, period_kind="year", _rows_table=table)
+            summary_all[f"by_{dim}"] = {
+                (row["group"] if isinstance(row["group"], str) else blank): {m: int(row[m]) for m in MEASURES}
+                for row in frame.to_dict("records")
+            }
+        rollup = compute_volume(con, year, by="company_rollup", scope=scope, _rows_table=table)
+    finally:
+        con.execute(f"drop table if exists {table}")
     by_company = {
         company: _by_period(group)
         for company, group in rollup.groupby("company", sort=False)

@@ -55,3 +55,17 @@ def test_english_briefing_in_a_subprocess(tiny_db, tmp_path):
          "--db", str(tiny_db), "--as-of", "2026-11-25"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert openpyxl.load_workbook(out).sheetnames[:2] == ["Cover", "Headline"]
+
+
+def test_database_without_a_roster_is_a_sentence(tmp_path, capsys):
+    import duckdb
+
+    from analytics.store.migrate import apply_migrations
+
+    db = tmp_path / "empty.duckdb"
+    con = duckdb.connect(str(db))
+    apply_migrations(con)
+    con.close()
+    assert main(["briefing", "--db", str(db), "--period", "2026-10", "--out", str(tmp_path / "b.docx")]) == 2
+    assert "名冊" in capsys.readouterr().err
+    assert not (tmp_path / "b.docx").exists()

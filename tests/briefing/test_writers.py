@@ -186,3 +186,47 @@ def test_pptx_has_no_links_or_fields(rendered):
     archive = zipfile.ZipFile(io.BytesIO(rendered["pptx"]))
     slides = [archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("ppt/slides/slide")]
     assert slides and not any("hlinkClick" in x or "<a:fld " in x for x in slides)
+
+
+# ---------------------------------------------------------------- straight from the metrics functions
+def test_docx_quota_table_equals_compute_quota_results(doc, con):
+    from analytics.metrics.quotas import compute_quota_results
+    from tests.briefing.conftest import AS_OF, SCOPE
+
+    results = compute_quota_results(con, 2026, as_of=AS_OF, scope=SCOPE)
+    want = {(r["rule"], r["period"]): (str(r["population"]), str(r["participants"]))
+            for r in results.to_dict("records")}
+    rows = _word_table(doc, "規則", "應參與人數")
+    header = rows[0]
+    got = {(r[0], r[header.index("期間")]): (r[header.index("應參與人數")], r[header.index("已參與人數")])
+           for r in rows[1:]}
+    assert got and all(want[key] == value for key, value in got.items())
+    assert got[("CITY-DEPT-Q", "2026Q4")] == ("3", "1")  # by hand: C1 of C1, C2, C3
+
+
+def test_pptx_owed_list_equals_load_owed_people(con, rendered):
+    from analytics.metrics.quotas import load_owed_people
+    from tests.briefing.conftest import SCOPE
+
+    owed = load_owed_people(con, "CITY-DEPT-Q", "2026Q4", scope=SCOPE)
+    deck = Presentation(io.BytesIO(rendered["pptx"]))
+    table = next(t for t in _slide_tables(deck) if "待穿越人數" in t[0])
+    assert int(table[1][-1]) == len(owed) == 2
+
+
+def test_xlsx_heatmap_cells_coloured_by_status(book):
+    from analytics.briefing.charts import STATUS_COLORS
+
+    ws = book["配額達標"]
+    label = next(c for row in ws.iter_rows() for c in row
+                 if c.value == "CITY-DEPT-Q｜濱江市分公司·客戶服務部")
+    # columns: the quarters of 2026 up to the briefing period, 2026Q1 .. 2026Q4
+    header_row = next(r for r in range(label.row - 1, 0, -1)
+                      if ws.cell(row=r, column=label.column + 1).value == "2026Q1")
+    assert [ws.cell(row=header_row, column=label.column + j).value for j in range(1, 5)] == [
+        "2026Q1", "2026Q2", "2026Q3", "2026Q4"]
+    q1, q4 = (ws.cell(row=label.row, column=label.column + j) for j in (1, 4))
+    # Q1: none of C1, C2, C3 walked -> 0 %, missed; Q4: C1 on 10-20 -> 1/3, in progress (quarter not over)
+    assert q1.value == 0 and q1.fill.fgColor.rgb.endswith(STATUS_COLORS["missed"].lstrip("#"))
+    assert q4.value == pytest.approx(1 / 3) and q4.data_type == "n"
+    assert q4.fill.fgColor.rgb.endswith(STATUS_COLORS["in_progress"].lstrip("#"))

@@ -86,8 +86,7 @@ def test_every_page_languages_period_scope_and_drilldown(page, demo_db, tmp_path
         # language: English everywhere in the navigation, and the URL remembers it
         page.goto(f"{url}/?as_of=2026-11-25")
         wait_idle(page)
-        _open_select(page, "語言")
-        page.get_by_role("option", name="English").click()
+        _choose(page, "語言", "English")
         wait_idle(page)
         nav = page.inner_text(NAV)
         assert all(en in nav for _stem, _zh, en in PAGES)
@@ -101,9 +100,7 @@ def test_every_page_languages_period_scope_and_drilldown(page, demo_db, tmp_path
         page.get_by_text("Quarter", exact=True).click()
         wait_idle(page)
         assert "kind=quarter" in page.url
-        _open_select(page, "Company scope")
-        option = page.get_by_role("option").filter(has_text="省").first
-        option.click()
+        _choose(page, "Company scope", "省")
         wait_idle(page)
         assert "scope=" in page.url
         assert_no_error(page)
@@ -125,11 +122,27 @@ def test_every_page_languages_period_scope_and_drilldown(page, demo_db, tmp_path
         shoot(page, "compliance_drilldown")
         assert_no_error(page)
 
+        # a quarterly rule: company × quarter
+        _choose(page, "配額規則", "CITY-DEPT-Q", where='[data-testid="stMain"]')
+        wait_idle(page, settle=1.0)
+        assert_no_error(page)
+        shoot(page, "compliance_city_quarters")
 
-def _open_select(page, label: str) -> None:
-    """Open the sidebar selectbox whose label contains ``label``."""
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label)
-    box.get_by_role("combobox").click()
+
+def _choose(page, label: str, option, where: str = '[data-testid="stSidebar"]') -> None:
+    """Pick the first option containing ``option`` in the selectbox (in ``where``) whose label contains ``label``."""
+    box = page.locator(f'{where} [data-testid="stSelectbox"]').filter(has_text=label)
+    box.scroll_into_view_if_needed()
+    combo = box.get_by_role("combobox")
+    options = page.get_by_role("option").filter(has_text=option)
+    for _ in range(3):  # the list sometimes needs a second open while the app is still settling
+        combo.click()
+        try:
+            options.first.wait_for(timeout=5000)
+            break
+        except Exception:  # noqa: BLE001 - retry opening
+            page.keyboard.press("Escape")
+    options.first.click()
 
 
 def _click_first_heatmap_cell(page) -> None:

@@ -24,9 +24,11 @@ def test_headline_figures_of_a_quarter_against_the_previous_one(sample_db, use_d
     assert m["參與人數"] == ("3", "+0")
     # issues raised up to 06-30 (I1, I2, I3) minus up to 03-31 (I1) = 2; closed I1 of 3 = 33.3 %;
     # overdue at 06-30: I2 (due 05-31, 處理中); I3 is due 07-31
-    assert m["提出問題建議"][0] == "2"
+    # Q1: I1 only (raised 03-12; nothing before March, the first month with data) -> +1;
+    # overdue at 03-31: none (I1 due 04-30) -> +1
+    assert m["提出問題建議"] == ("2", "+1")
     assert m["問題解決率"][0] == "33.3%"
-    assert m["逾期未解決"][0] == "1"
+    assert m["逾期未解決"] == ("1", "+1")
     # quota results inside Q2 as of 06-30 (every one has ended by 06-30):
     # met: CITY-DEPT-Q Q2 (C001 + C003 of 4 = 50 %); missed: CITY-MGR-Q Q2 (C001 of C001/C002),
     # PROV-RECEPT-M Apr/May/Jun (P001's reception day was in March), CITY-RECEPT-M Apr/May/Jun -> 7

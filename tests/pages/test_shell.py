@@ -59,3 +59,27 @@ def test_empty_database_shows_the_welcome_and_no_error(empty_db):
     assert not at.error
     assert "歡迎使用 流程穿越 analytics" in texts(at)
     assert [b.label for b in at.button] == ["載入示範資料"]
+
+
+def _viewer_sidebar():
+    import streamlit as st
+
+    from analytics.auth.model import User
+    from ui.state import render_sidebar
+
+    controls = render_sidebar(User("v", "Viewer", "viewer", "東海省公司"))
+    st.text(f"scope={controls.scope_key}")
+
+
+def test_a_viewer_sees_only_its_scope(sample_db, use_db):
+    """SPEC 8: a viewer of 東海省公司 may pick itself or its city, never 總部 or "all companies"."""
+    from streamlit.testing.v1 import AppTest
+
+    use_db(sample_db)
+    at = AppTest.from_function(_viewer_sidebar, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert _sidebar(at, "公司範圍").options == ["\u3000東海省公司", "\u3000\u3000海濱市分公司"]
+    assert [t.value for t in at.text] == ["scope=东海省公司"]
+    _sidebar(at, "公司範圍").set_value("海滨市分公司").run()
+    assert [t.value for t in at.text] == ["scope=海滨市分公司"]

@@ -114,3 +114,11 @@ def test_real_process_round_trip(private_paths):
     assert done.returncode == 0, done.stderr
     carol = UserStore.load().verify_password("carol", PASSWORD)  # the trailing newline is not part of it
     assert (carol.username, carol.role, carol.company) == ("carol", "viewer", "南城市分公司")
+
+
+def test_audit_text_output_neutralises_terminal_escapes():
+    from analytics.auth.audit import detail_text
+
+    # an uploaded file name with an ANSI "clear screen" and a carriage return must not reach the terminal raw
+    text = detail_text('{"file_name": "a\\u001b[2Jb\\rc.xlsx", "batch_id": 3, "note": null}')
+    assert text == "file_name=a\ufffd[2Jb\ufffdc.xlsx; batch_id=3"

@@ -85,7 +85,9 @@ def test_users_file_shows_only_the_sign_in_form(server_address):
     assert SECRET not in texts(at)
     assert [t.label for t in at.text_input] == ["使用者名稱", "密碼"]
     assert at.text_input[1].proto.type == at.text_input[1].proto.PASSWORD  # masked input
-    assert len(at.markdown) == 0 or all(SECRET not in m.value for m in at.markdown)
+    # nothing else: the product's name, the form, one hint; no sidebar controls, no data
+    assert [t.value for t in at.title] == ["流程穿越 analytics"]
+    assert not at.markdown and not at.sidebar.children and not at.dataframe and not at.metric
 
 
 def test_wrong_password_then_sign_in_and_out_are_audited(server_address, private_paths):
@@ -134,3 +136,31 @@ def test_corrupt_users_file_fails_closed(server_address, private_paths):
     at = new_app()
     shown = texts(at)
     assert SECRET not in shown and "使用者檔有誤" in shown
+
+
+SCOPE_APP = str(Path(__file__).parent / "apps" / "scope_app.py")
+
+
+def test_hand_edited_scope_is_narrowed_noted_and_audited(server_address, private_paths):
+    from tests.trust.conftest import EAST, EAST_CITY_A, SOUTH, import_workbook, key, workbook_bytes
+
+    roster = [("工號", "姓名", "公司", "層級", "上級公司", "部門", "職級"),
+              ("E1", "甲", EAST, "省公司", None, "綜合部", "員工"),
+              ("C1", "乙", EAST_CITY_A, "地市公司", EAST, "綜合部", "員工"),
+              ("S1", "丙", SOUTH, "省公司", None, "綜合部", "員工")]
+    import_workbook(private_paths["db"], "roster.xlsx", workbook_bytes({"名冊": roster}))
+    server_address("0.0.0.0")
+    add_user("east", role="viewer", company=EAST)
+    at = AppTest.from_file(SCOPE_APP, default_timeout=30)
+    at.query_params["scope"] = key(SOUTH)  # another province
+    at.run()
+    sign_in(at, "east", PASSWORD)
+    shown = texts(at)
+    assert f"allowed={key(EAST)}" in shown
+    assert f"scope={key(EAST)}" in shown  # narrowed to the viewer's own scope, not 南嶺
+    assert any("無權查看" in w.value for w in at.warning)
+    assert ("east", "scope_denied") in audit_actions(private_paths["db"])
+
+    at.query_params["scope"] = key(EAST_CITY_A)  # one of its own cities: allowed as asked
+    at.run()
+    assert f"scope={key(EAST_CITY_A)}" in texts(at) and not at.warning

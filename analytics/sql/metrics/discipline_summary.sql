@@ -27,8 +27,9 @@ counted as (
         p.period_start,
         count(*) filter (where b.applicable) as applicable,
         count(*) filter (where b.applicable and b.passing) as passing
-    from base as b
-    join periods as p on b.date between p.period_start and p.period_end
+    -- each row under its year, quarter and month codes: joined to the periods by equality (no range join)
+    from (select *, unnest([strftime(date, '%Y'), strftime(date, '%Y') || 'Q' || quarter(date), strftime(date, '%Y-%m')]) as period from base) as b
+    join periods as p on p.period = b.period
     group by all
 ),
 

@@ -1,5 +1,7 @@
 -- SPEC 4.3 task volume by period and one dimension ($dimension, allow-listed in analytics/metrics/volume.py),
--- from the rows of volume_rows.sql (spliced in place of the marker below).
+-- from the rows of volume_rows.sql (spliced in place of the marker below). All periods lie in one calendar year.
+-- Distinct counts without a range join or a distinct over (row x period): each activity and each person gets a
+-- 12-bit mask of the months it appears in; "in period P" is then a bit test against P's month mask.
 with base as (
     /*volume_rows*/
 ),
@@ -9,39 +11,71 @@ periods as (
         unnest($period_codes) as period,
         unnest($period_kinds) as period_kind,
         unnest($period_starts)::date as period_start,
-        unnest($period_ends)::date as period_end
+        ((1 << month(unnest($period_ends)::date)::integer) - (1 << (month(unnest($period_starts)::date)::integer - 1)))
+            ::integer as month_mask
 ),
 
 grouped as (
     select
-        b.*,
         case $dimension
             when 'all' then 'all'
-            when 'company' then b.company_key
-            when 'level' then b.level
-            when 'department' then b.company_key || '|' || b.department_key
-            when 'category' then b.category
-            when 'item' then b.item
-            when 'mode' then b.mode
-            when 'scope' then b.scope
-        end as group_key
-    from base as b
+            when 'company' then company_key
+            when 'level' then level
+            when 'department' then company_key || '|' || department_key
+            when 'category' then category
+            when 'item' then item
+            when 'mode' then mode
+            when 'scope' then scope
+        end as group_key,
+        company_key, department, activity_key, employee_id,
+        (1 << (month(date)::integer - 1))::integer as month_bit
+    from base
+),
+
+by_activity as (
+    select group_key, bit_or(month_bit) as mask from grouped group by group_key, activity_key
+),
+
+by_person as (
+    select group_key, bit_or(month_bit) as mask from grouped group by group_key, employee_id
+),
+
+by_month as (
+    select group_key, month_bit, count(*) as rows, any_value(company_key) as company_key,
+        any_value(department) as department
+    from grouped
+    group by group_key, month_bit
+),
+
+measures as (
+    select a.group_key, p.period, count(*) as activities, 0 as person_times, 0 as distinct_participants,
+        null as company_key, null as department
+    from by_activity as a join periods as p on a.mask & p.month_mask <> 0
+    group by a.group_key, p.period
+    union all
+    select b.group_key, p.period, 0, 0, count(*), null, null
+    from by_person as b join periods as p on b.mask & p.month_mask <> 0
+    group by b.group_key, p.period
+    union all
+    select m.group_key, p.period, 0, sum(m.rows), 0, any_value(m.company_key), any_value(m.department)
+    from by_month as m join periods as p on m.month_bit & p.month_mask <> 0
+    group by m.group_key, p.period
 ),
 
 final as (
     select
-        g.group_key,
-        any_value(g.company_key) as company_key,
-        any_value(g.department) as department,
-        p.period,
-        p.period_kind,
-        p.period_start,
-        count(distinct g.activity_key) as activities,
-        count(*) as person_times,
-        count(distinct g.employee_id) as distinct_participants
-    from grouped as g
-    join periods as p on g.date between p.period_start and p.period_end
-    group by g.group_key, p.period, p.period_kind, p.period_start
+        m.group_key,
+        any_value(m.company_key) as company_key,
+        any_value(m.department) as department,
+        m.period,
+        any_value(p.period_kind) as period_kind,
+        any_value(p.period_start) as period_start,
+        sum(m.activities) as activities,
+        sum(m.person_times) as person_times,
+        sum(m.distinct_participants) as distinct_participants
+    from measures as m
+    join periods as p using (period)
+    group by m.group_key, m.period
 )
 
 select * from final

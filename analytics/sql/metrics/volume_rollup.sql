@@ -1,6 +1,7 @@
 -- SPEC 4.3 task volume per company with roll-up (a city counts in itself, its province and 總部; a province in
--- itself and 總部), by period, from the rows of volume_rows.sql (spliced in place of the marker below).
--- Rows whose 工號 is on no roster count in no company.
+-- itself and 總部), by period, from the rows of volume_rows.sql (spliced in place of the marker below). Rows whose
+-- 工號 is on no roster count in no company. All periods lie in one calendar year; distinct counts use month masks
+-- as in volume_by.sql.
 with base as (
     /*volume_rows*/
 ),
@@ -10,7 +11,8 @@ periods as (
         unnest($period_codes) as period,
         unnest($period_kinds) as period_kind,
         unnest($period_starts)::date as period_start,
-        unnest($period_ends)::date as period_end
+        ((1 << month(unnest($period_ends)::date)::integer) - (1 << (month(unnest($period_starts)::date)::integer - 1)))
+            ::integer as month_mask
 ),
 
 companies as (
@@ -32,20 +34,59 @@ targets as (
     cross join (select company_key from companies where level = '總部') as hq
 ),
 
-final as (
+grouped as (
     select
-        t.target_key as company_key,
-        p.period,
-        p.period_kind,
-        p.period_start,
-        count(distinct b.activity_key) as activities,
-        count(*) as person_times,
-        count(distinct b.employee_id) as distinct_participants
+        t.target_key as group_key, t.target_key as company_key, null::varchar as department, b.activity_key,
+        b.employee_id, (1 << (month(b.date)::integer - 1))::integer as month_bit
     from base as b
     join targets as t on t.company_key = b.company_key
-    join periods as p on b.date between p.period_start and p.period_end
     where $scope_keys is null or t.target_key in (select unnest($scope_keys))
-    group by all
+),
+
+by_activity as (
+    select group_key, bit_or(month_bit) as mask from grouped group by group_key, activity_key
+),
+
+by_person as (
+    select group_key, bit_or(month_bit) as mask from grouped group by group_key, employee_id
+),
+
+by_month as (
+    select group_key, month_bit, count(*) as rows, any_value(company_key) as company_key,
+        any_value(department) as department
+    from grouped
+    group by group_key, month_bit
+),
+
+measures as (
+    select a.group_key, p.period, count(*) as activities, 0 as person_times, 0 as distinct_participants,
+        null as company_key, null as department
+    from by_activity as a join periods as p on a.mask & p.month_mask <> 0
+    group by a.group_key, p.period
+    union all
+    select b.group_key, p.period, 0, 0, count(*), null, null
+    from by_person as b join periods as p on b.mask & p.month_mask <> 0
+    group by b.group_key, p.period
+    union all
+    select m.group_key, p.period, 0, sum(m.rows), 0, any_value(m.company_key), any_value(m.department)
+    from by_month as m join periods as p on m.month_bit & p.month_mask <> 0
+    group by m.group_key, p.period
+),
+
+final as (
+    select
+        m.group_key,
+        any_value(m.company_key) as company_key,
+        any_value(m.department) as department,
+        m.period,
+        any_value(p.period_kind) as period_kind,
+        any_value(p.period_start) as period_start,
+        sum(m.activities) as activities,
+        sum(m.person_times) as person_times,
+        sum(m.distinct_participants) as distinct_participants
+    from measures as m
+    join periods as p using (period)
+    group by m.group_key, m.period
 )
 
 select * from final
