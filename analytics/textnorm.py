@@ -18,6 +18,9 @@ import opencc
 _T2S = opencc.OpenCC("t2s")
 # Interface text in Simplified Chinese: character conversion plus the few words where mainland usage differs and
 # the meaning stays the same. Not OpenCC's tw2sp: its phrase table rewrites 簡報 to 演示文稿 and 指標 to 指针.
+# Phrase-level Taiwan → mainland conversion (網路 → 网络, 線上 → 在线): used only to recognise mainland spellings
+# of headers and terms in uploaded files, never to write interface text.
+_TW2SP = opencc.OpenCC("tw2sp")
 _MAINLAND_WORDS = {"网路": "网络", "资料库": "数据库", "资料": "数据", "汇入": "导入", "纪录": "记录", "软体": "软件", "品质": "质量", "档案": "文件", "萤幕": "屏幕"}
 _WHITESPACE = re.compile(r"\s+", re.UNICODE)
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
@@ -54,3 +57,8 @@ def to_simplified_ui(text: str) -> str:
     for taiwan, mainland in _MAINLAND_WORDS.items():
         simplified = simplified.replace(taiwan, mainland)
     return simplified
+
+
+def mainland_phrasing(text: str) -> str:
+    """``text`` as a mainland writer would phrase it, to accept such spellings on input (SPEC 2 tolerant matching)."""
+    return _TW2SP.convert(text)

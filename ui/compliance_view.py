@@ -118,8 +118,9 @@ def heatmap_figure(results: pd.DataFrame, lang: str, units: list[str]) -> go.Fig
     if len(periods) < 4:  # a yearly rule has one column: keep cells a readable size instead of full width
         longest = max((len(u) for u in units), default=4)
         fig.update_layout(width=min(1100, 14 * longest + 160 * len(periods) + 60))
-    fig.update_xaxes(side="top", type="category", fixedrange=True)
-    fig.update_yaxes(autorange="reversed", type="category", fixedrange=True, gridcolor="rgba(0,0,0,0)")
+    # Explicit ranges: the click-catching markers would otherwise pad the axes and leave a gap above the cells.
+    fig.update_xaxes(side="top", type="category", fixedrange=True, range=[-0.5, len(periods) - 0.5])
+    fig.update_yaxes(type="category", fixedrange=True, gridcolor="rgba(0,0,0,0)", range=[len(units) - 0.5, -0.5])
     fig.update_layout(dragmode=False, clickmode="event+select")
     return fig
 

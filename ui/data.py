@@ -133,11 +133,6 @@ def _subtree(tree: pd.DataFrame, root: str) -> set[str]:
     return found
 
 
-def today() -> dt.date:
-    """The default as-of date (SPEC 5: --as-of defaults to today)."""
-    return dt.date.today()
-
-
 def quota_results(year: int, as_of: dt.date, scope: str | None) -> pd.DataFrame:
     """compute_quota_results for ``year`` with the pace columns of compute_pace (SPEC 4.1, issue #3 item 2)."""
     from analytics.metrics.pace import compute_pace

@@ -10,13 +10,13 @@ from __future__ import annotations
 from functools import cache
 
 from analytics.schema import TABLES, VOCABULARIES, Vocabulary
-from analytics.textnorm import match_key, to_simplified_ui
+from analytics.textnorm import mainland_phrasing, match_key
 
 
 def _widen(pairs: list[tuple[str, str]]) -> dict[str, str]:
     table = {match_key(spelling): target for spelling, target in pairs}
     for spelling, target in pairs:
-        table.setdefault(match_key(to_simplified_ui(spelling)), target)  # never overrides an exact spelling
+        table.setdefault(match_key(mainland_phrasing(spelling)), target)  # never overrides an exact spelling
     return table
 
 

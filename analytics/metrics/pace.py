@@ -11,7 +11,6 @@ Before the period starts: not_started. Only in_progress results get a pace; othe
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import numpy as np
 import pandas as pd
@@ -21,45 +20,8 @@ COUNT_RULE_MIN_DAYS_LEFT = 7
 PACE_COLUMNS = ["pace", "elapsed_fraction", "projected", "needed", "days_left", "weeks_left", "needed_per_week"]
 
 
-def _target_people(target: float, unit: str, population: int) -> int:
-    """People needed to meet the target: ceil(target x population) for shares (in integer percent), else target."""
-    if unit == "share":
-        pct = round(float(target) * 100)
-        return -(-pct * int(population) // 100)
-    return int(target)
-
-
-def pace_of(row: dict, as_of: dt.date) -> dict:
-    """The pace figures of one quota result (a mapping with the columns of compute_quota_results)."""
-    empty = dict.fromkeys(PACE_COLUMNS)
-    if row["status"] != "in_progress":
-        return empty
-    start, end = pd.Timestamp(row["period_start"]).date(), pd.Timestamp(row["period_end"]).date()
-    days = (end - start).days + 1
-    population, participants = int(row["population"]), int(row["participants"])
-    needed = max(0, _target_people(row["target"], row["unit"], population) - participants)
-    days_left = (end - max(as_of, start - dt.timedelta(days=1))).days
-    weeks_left = max(1, math.ceil(days_left / 7))
-    figures = {"needed": needed, "days_left": days_left, "weeks_left": weeks_left,
-               "needed_per_week": math.ceil(needed / weeks_left)}
-    if as_of < start:
-        return {**empty, **figures, "pace": "not_started", "elapsed_fraction": 0.0}
-    elapsed = (as_of - start).days + 1
-    fraction = elapsed / days
-    if row["unit"] == "share":
-        projected = min(population, participants * days / elapsed)
-        pct = round(float(row["target"]) * 100)
-        # projected >= target x population  <=>  participants x days x 100 >= pct x population x elapsed
-        on_track = participants * days * 100 >= pct * population * elapsed
-    else:
-        projected = float(participants)
-        on_track = days_left >= COUNT_RULE_MIN_DAYS_LEFT
-    return {**figures, "pace": "on_track" if on_track else "at_risk", "elapsed_fraction": fraction,
-            "projected": projected}
-
-
 def compute_pace(results: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
-    """``results`` (from compute_quota_results) with pace columns added (vectorised; same rules as ``pace_of``).
+    """``results`` (from compute_quota_results) with pace columns added (the rules of this module's docstring).
 
     Added columns: pace (on_track | at_risk | not_started | None when the result is not in_progress),
     elapsed_fraction (0..1), projected (participants extrapolated to the period end, capped at the population),

@@ -79,6 +79,9 @@ def get_rule(code: str, lang: str = "zh-Hant") -> QuotaRule:
 
 
 def _params(rules: Sequence[QuotaRule], periods: Sequence[Period], scope_keys: list[str] | None) -> dict:
+    # quota_base.sql tests participation with 12-bit month masks: the periods must share one calendar year
+    if len({p.start.year for p in periods}) != 1:
+        raise ValueError("quota periods must lie in one calendar year")
     return {
         "period_codes": [p.code for p in periods],
         "period_kinds": [p.kind for p in periods],

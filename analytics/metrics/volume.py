@@ -7,15 +7,13 @@ period and by one dimension. A row belongs to the company of its person on the r
 
 from __future__ import annotations
 
-import uuid
-
 import duckdb
 import pandas as pd
 
 from analytics.i18n import t
 from analytics.metrics.periods import Period, periods_of_year
 from analytics.metrics.scope import scope_company_keys
-from analytics.metrics.sqlfiles import load_composed, load_sql
+from analytics.metrics.sqlfiles import load_sql, temp_table_name, used_params, with_base
 
 # Allowed grouping dimensions (bound as a value into a CASE, never spliced into SQL).
 DIMENSIONS: tuple[str, ...] = ("all", "company", "level", "department", "category", "item", "mode", "scope")
@@ -90,17 +88,9 @@ def compute_volume(
     if by not in (*DIMENSIONS, "company_rollup"):
         raise ValueError(f"unknown volume dimension {by!r}; expected one of {DIMENSIONS + ('company_rollup',)}")
     params = _params(periods_of_year(int(year), period_kind), scope_company_keys(con, scope))
-    outer = "volume_rollup" if by == "company_rollup" else "volume_by"
-    if _rows_table is None:
-        sql = load_composed(outer, "volume_rows")
-    else:  # rows already computed by compute_volume_summary (a generated temp-table name, never user text)
-        sql = load_sql(outer).replace("/*volume_rows*/", f"select * from {_rows_table}")
-        params = {k: v for k, v in params.items() if k not in ("start", "end")}
-        if by != "company_rollup":
-            params.pop("scope_keys")
-    if by != "company_rollup":
-        params["dimension"] = by
-    frame = con.execute(sql, params).df()
+    # _rows_table: rows already computed by compute_volume_summary (a generated temp-table name)
+    sql = with_base("volume_rollup" if by == "company_rollup" else "volume_by", "volume_rows", _rows_table)
+    frame = con.execute(sql, used_params(sql, {**params, "dimension": by})).df()
     return _finish(frame, _company_names(con), by)
 
 
@@ -146,7 +136,7 @@ def compute_volume_summary(
     year_p = periods_of_year(int(year), "year")[0]
     # The rows with their person's company are computed once into a temporary table of this connection
     # (allowed on read-only connections) and reused by the six groupings below.
-    table = f"metrics_volume_rows_{uuid.uuid4().hex}"
+    table = temp_table_name("volume_rows")
     con.execute(f"create temp table {table} as {load_sql('volume_rows')}",
                 {"start": year_p.start, "end": year_p.end, "scope_keys": scope_company_keys(con, scope)})
     try:

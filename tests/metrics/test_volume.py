@@ -54,3 +54,32 @@ def test_scope_and_dimensions(store):
     level = compute_volume(store.con, 2026, by="level", period_kind="month")
     assert level[["group", "period", "person_times"]].values.tolist()[:2] == [["地市公司", "2026-02", 1],
                                                                              ["省公司", "2026-02", 1]]
+
+
+def test_month_masks_agree_with_plain_distinct_counts(store):
+    """An independent oracle: count(distinct) over (row x period) for 3,000 seeded rows in group activities."""
+    tree(store)
+    store.con.execute(
+        """
+        insert into walkthroughs
+        select 'id:A' || (hash(i, 1) % 900), ['C1', 'C2', 'D1', 'P1', 'N1', 'ZZ'][(1 + hash(i, 2) % 6)::bigint], null, null,
+            date '2026-01-01' + (hash(i, 3) % 365)::integer,
+            ['常規穿越', '專項穿越', '客戶接待日'][(1 + hash(i, 4) % 3)::bigint], null, null, '個人穿越', '本地', null, null,
+            false, null, null, null, null, null, 1, null
+        from range(3000) t(i)
+        """
+    )
+    expected = {
+        (row[0], row[1]): row[2:]
+        for row in store.con.execute(
+            """
+            select category, p, count(distinct activity_key), count(*), count(distinct employee_id)
+            from (select *, unnest([strftime(date, '%Y'), strftime(date, '%Y') || 'Q' || quarter(date),
+                                    strftime(date, '%Y-%m')]) as p from walkthroughs)
+            group by all
+            """
+        ).fetchall()
+    }
+    got = {(r.group, r.period): (r.activities, r.person_times, r.distinct_participants)
+           for r in compute_volume(store.con, 2026, by="category").itertuples()}
+    assert got == expected and len(got) == 3 * 17

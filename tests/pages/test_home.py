@@ -77,3 +77,27 @@ def test_welcome_offers_the_template_and_the_demo(empty_db):
     shown = texts(at)
     assert "① 下載範本" in shown and "② 匯入資料" in shown and "③ 先看示範資料" in shown
     assert at.button(key="load_demo").label == "載入示範資料"
+
+
+def test_load_demo_button_runs_the_demo_command_and_shows_the_overview(empty_db, monkeypatch):
+    """The welcome's button runs `python -m analytics demo --db <the dashboard's database>` (here a stand-in that
+    imports conftest's workbook, so the test stays fast), clears the caches and shows the overview."""
+    import subprocess
+
+    from conftest import sample_workbook
+
+    calls = []
+
+    def fake_run(args, **kwargs):
+        from analytics.store.importer import import_files
+
+        calls.append(args)
+        import_files([("sample.xlsx", sample_workbook())], db_path=args[args.index("--db") + 1], user="demo")
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    at = open_page(**Q2)
+    at.button(key="load_demo").click().run()
+    assert not at.exception
+    assert calls and calls[0][1:4] == ["-m", "analytics", "demo"] and calls[0][-1] == str(empty_db)
+    assert {m.label: m.value for m in at.metric}["穿越活動"] == "3"
