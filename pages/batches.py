@@ -89,7 +89,7 @@ def render_detail(batch: pd.Series, lang: str) -> None:
             try:
                 name, content = load_archived_file(db_path(), batch_id, lang=lang)
             except Exception as exc:  # noqa: BLE001 - a missing archive is a sentence, not a traceback
-                st.caption(str(exc))
+                st.caption(iv.md_escape(exc))  # the message names the uploaded file
             else:
                 st.download_button(
                     tr("ui.batches.download_original"),
@@ -121,7 +121,7 @@ def render_batches() -> None:
     st.caption(tr("ui.batches.caption"))
     message = st.session_state.pop("_rollback_message", None)
     if message:
-        (st.success if message[0] else st.warning)(message[1])
+        (st.success if message[0] else st.warning)(iv.md_escape(message[1]))  # names the uploaded file
     frame = data.batches()
     if frame.empty:
         empty_state("ui.batches.empty", hint_key=None)

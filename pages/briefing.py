@@ -6,8 +6,6 @@ Thin (STYLE 1): the briefing model comes from ``analytics.briefing.build_briefin
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -15,19 +13,20 @@ import streamlit as st
 from analytics.briefing import FORMATS, MIME_TYPES, build_briefing, render
 from analytics.briefing.cells import display
 from analytics.briefing.model import Briefing, ChartSpec, SectionTable
+from ui.analysis_data import plot_text
 from ui.data import cached_call, has_data
+from ui.import_view import md_escape
 from ui.state import current_controls, tr
 from ui.theme import SERIES_COLORS, STATUS_COLORS, style_figure
-from ui.widgets import Metric, empty_state, metric_row, page_guard
+from ui.widgets import Metric, caption_safe, empty_state, metric_row, page_guard
 
 PREVIEW_ROWS = 500  # rows per table on screen; the Excel download has them all
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 _FORMAT_ICONS = {"docx": ":material/description:", "xlsx": ":material/table_view:", "pptx": ":material/slideshow:"}
 
 
 def _escaped(text: str) -> str:
-    """User data (company names) inside generated sentences shown as text, never as Markdown."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    """User data (company names) inside generated sentences shown as text, never as Markdown (issue #7)."""
+    return md_escape(text)
 
 
 def preview_frame(table: SectionTable) -> pd.DataFrame:
@@ -43,32 +42,33 @@ def figure_of(spec: ChartSpec) -> go.Figure:
     fig = go.Figure()
     if spec.kind == "heatmap":
         colours = [[STATUS_COLORS.get(s or "", "#FFFFFF") for s in row] for row in spec.statuses]
-        rows = spec.rows[:40]
+        rows = [plot_text(r) for r in spec.rows[:40]]  # unit names from the roster: Plotly renders HTML
         fig.add_trace(go.Table(
-            header={"values": ["", *spec.categories], "fill_color": "#E8EEF7"},
+            header={"values": ["", *[plot_text(x) for x in spec.categories]], "fill_color": "#E8EEF7"},
             cells={"values": [rows, *[[spec.annotations[r][c] for r in range(len(rows))]
                                       for c in range(len(spec.categories))]],
                    "fill_color": [["white"] * len(rows), *[[colours[r][c] for r in range(len(rows))]
                                                           for c in range(len(spec.categories))]],
                    "font": {"color": ["#1F2A37", *["white"] * len(spec.categories)]}}))
-        return style_figure(fig, title=spec.title, height=min(900, 120 + 28 * len(rows)))
+        return style_figure(fig, title=plot_text(spec.title), height=min(900, 120 + 28 * len(rows)))
     horizontal = spec.kind == "barh"
+    categories = [plot_text(x) for x in spec.categories]  # company names and issue categories from uploads
     for i, (name, values) in enumerate(spec.series[:1] if spec.kind == "pareto" else spec.series):
         colour = SERIES_COLORS[i % len(SERIES_COLORS)]
         if spec.kind == "line":
-            fig.add_trace(go.Scatter(x=spec.categories, y=values, name=name, mode="lines+markers",
+            fig.add_trace(go.Scatter(x=categories, y=values, name=plot_text(name), mode="lines+markers",
                                      line={"color": colour}))
         elif horizontal:
-            fig.add_trace(go.Bar(y=spec.categories, x=values, name=name, orientation="h", marker_color=colour))
+            fig.add_trace(go.Bar(y=categories, x=values, name=plot_text(name), orientation="h", marker_color=colour))
         else:
-            fig.add_trace(go.Bar(x=spec.categories, y=values, name=name, marker_color=colour))
+            fig.add_trace(go.Bar(x=categories, y=values, name=plot_text(name), marker_color=colour))
     if spec.kind == "stacked_bar":
         fig.update_layout(barmode="stack")
     if horizontal:
         fig.update_yaxes(autorange="reversed")
     if spec.value_format == "pct":
         fig.update_yaxes(tickformat=".0%")
-    return style_figure(fig, title=spec.title)
+    return style_figure(fig, title=plot_text(spec.title))
 
 
 def render_downloads(briefing: Briefing) -> None:
@@ -93,7 +93,7 @@ def render_headline(briefing: Briefing) -> None:
         change = row[3]
         delta = None if change is None or change != change else display(change, "d" + fmt)
         inverse = i == len(frame) - 1  # overdue issues: a rise is bad
-        cards.append(Metric(str(row[0]), display(row[1], fmt), delta,
+        cards.append(Metric(md_escape(row[0]), display(row[1], fmt), delta,
                             help=f"{before_col}: {display(row[2], fmt)}", delta_color="inverse" if inverse else
                             "normal"))
     metric_row(cards, columns=6)
@@ -107,25 +107,24 @@ def render_briefing_page() -> None:
         empty_state("brief.page.empty")
         return
     briefing = cached_call(build_briefing, c.period, scope=c.scope_key, as_of=c.as_of, lang=c.lang)
-    st.caption(tr("brief.page.caption", company=briefing.company, period=briefing.period_label,
-                  as_of=briefing.as_of.isoformat()))
+    caption_safe("brief.page.caption", company=briefing.company, period=briefing.period_label, as_of=briefing.as_of)
     render_downloads(briefing)
     with st.container(border=True):
         st.markdown("\n".join(f"- {_escaped(s)}" for s in briefing.summary))
     render_headline(briefing)
     sections = briefing.sections[1:]
-    for section, tab in zip(sections, st.tabs([s.title for s in sections]), strict=True):
+    for section, tab in zip(sections, st.tabs([md_escape(s.title) for s in sections]), strict=True):
         with tab:
             for sentence in section.sentences:
                 st.markdown(_escaped(sentence))
             if section.empty_message and not section.tables:
-                st.info(section.empty_message, icon=":material/info:")
+                st.info(md_escape(section.empty_message), icon=":material/info:")
             for i, spec in enumerate(section.charts):
                 if not spec.is_empty:
                     st.plotly_chart(figure_of(spec), key=f"brief_chart_{section.key}_{i}",
                                     config={"displayModeBar": False})
             for i, table in enumerate(section.tables):
-                st.subheader(table.title, anchor=False)
+                st.subheader(md_escape(table.title), anchor=False)
                 st.dataframe(preview_frame(table), hide_index=True, key=f"brief_tbl_{section.key}_{i}")
                 if len(table.frame) > PREVIEW_ROWS:
                     st.caption(tr("brief.page.more_rows", shown=PREVIEW_ROWS, total=len(table.frame)))

@@ -8,9 +8,17 @@ import streamlit as st
 from analytics.metrics.quotas import RULES
 from ui import compliance_view as cv
 from ui import data
-from ui.state import Controls, current_controls, format_period, tr
+from ui.state import Controls, current_controls, format_period, tr, tr_md
 from ui.theme import fmt_int
-from ui.widgets import Metric, download_xlsx_button, empty_state, metric_row, page_guard, status_badge_text
+from ui.widgets import (
+    Metric,
+    caption_safe,
+    download_xlsx_button,
+    empty_state,
+    metric_row,
+    page_guard,
+    status_badge_text,
+)
 
 DRILL_KEY = "compliance_drill"  # {"rule", "period", "company_key", "department_key"} of the selected cell
 
@@ -92,7 +100,7 @@ def render_pace(row: pd.Series) -> None:
 def render_drilldown(row: pd.Series, c: Controls) -> None:
     """The people behind the selected cell who have not yet gone, downloadable one sheet per department."""
     st.subheader(
-        tr("ui.compliance.drill_title", unit=row["row_label"], period=format_period(row["period"], c.lang)),
+        tr_md("ui.compliance.drill_title", unit=row["row_label"], period=format_period(row["period"], c.lang)),
         anchor=False,
     )
     st.markdown(
@@ -146,14 +154,7 @@ def render_all_owed(rule: str, period: str, c: Controls) -> None:
 def render_compliance() -> None:
     c = current_controls()
     st.title(tr("ui.compliance.title"))
-    st.caption(
-        tr(
-            "ui.compliance.caption",
-            scope=c.scope_name,
-            year=format_period(str(c.year), c.lang),
-            as_of=c.as_of.isoformat(),
-        )
-    )
+    caption_safe("ui.compliance.caption", scope=c.scope_name, year=format_period(str(c.year), c.lang), as_of=c.as_of)
     results = data.quota_results(c.year, c.as_of, c.scope_key)
     if c.level:
         results = results[results["rule"].map(lambda code: RULES[code].level == c.level)]

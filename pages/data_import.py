@@ -8,8 +8,8 @@ from pathlib import PurePath
 import streamlit as st
 
 from ui import import_view as iv
-from ui.db import clear_caches, db_path
-from ui.state import current_controls, current_user, tr
+from ui.db import clear_caches, db_exists, db_path, read
+from ui.state import current_controls, current_user, tr, tr_md
 from ui.widgets import XLSX_MIME, page_guard, status_badge_text, template_download_button
 
 ACCEPTED = ["xlsx", "xlsm", "xls", "csv"]
@@ -40,7 +40,7 @@ def render_preview(name: str, content: bytes, lang: str) -> bool:
     with st.container(border=True):
         st.markdown(f":material/description: **{iv.md_escape(name)}** · {len(content) / 1024:,.0f} KB")
         if parsed.file_error is not None:
-            st.error(parsed.file_error.message(lang), icon=":material/block:")
+            st.error(iv.md_escape(parsed.file_error.message(lang)), icon=":material/block:")
             return False
         valid = sum(len(df) for df in parsed.tables.values())
         st.caption(tr("ui.import.preview_summary", valid=valid, rejected=parsed.rejected_row_count(),
@@ -53,18 +53,35 @@ def render_preview(name: str, content: bytes, lang: str) -> bool:
         return valid > 0 or parsed.rejected_row_count() > 0
 
 
-def commit(files: list[tuple[str, bytes]], *, strict: bool, lang: str) -> None:
-    """Import through analytics.store.importer with a progress bar; results kept for display; caches cleared."""
-    from analytics.auth.scope import require_import
-    from analytics.store.importer import import_files
+def check_import_scope(user: object | None, files: list[tuple[str, bytes]]) -> None:
+    """SPEC 8: a lead uploads only for its own scope; raises ``RoleDenied`` naming the companies outside it.
+
+    The companies come from ``analytics.auth.uploads`` (roster 公司, issue 責任單位, and each log row's person
+    through 工號 — in the file's own roster, else the stored one). New companies named by the file's roster
+    join the stored tree (a new city of the lead's own province is allowed), but a company already stored keeps
+    its stored parent: an upload cannot move another province's city into the lead's scope.
+    """
+    from analytics.auth.scope import CompanyTree, require_import
+    from analytics.auth.uploads import parsed_company_keys, parsed_company_tree
     from ui.data import companies
 
+    if user is None:  # local single-user mode (SPEC 8)
+        return
+    parsed = [_parsed(name, content) for name, content in files]
+    if db_exists():
+        keys = read(lambda con: parsed_company_keys(parsed, con))
+    else:
+        keys = parsed_company_keys(parsed, None)
+    tree = parsed_company_tree(parsed).merged(CompanyTree.coerce(companies()))
+    require_import(user, keys, tree)
+
+
+def commit(files: list[tuple[str, bytes]], *, strict: bool, lang: str) -> None:
+    """Import through analytics.store.importer with a progress bar; results kept for display; caches cleared."""
+    from analytics.store.importer import import_files
+
     user = current_user()
-    if user is not None:
-        keys: set[str] = set()
-        for name, content in files:
-            keys |= iv.parsed_company_keys(_parsed(name, content))
-        require_import(user, keys, companies())
+    check_import_scope(user, files)
     bar = st.progress(0.0, text=tr("ui.import.committing"))
 
     def on_progress(message: str, fraction: float) -> None:
@@ -137,7 +154,7 @@ def render_import() -> None:
     for upload in uploads:
         content = upload.getvalue()
         if len(content) > limit:  # the browser enforces the limit too; this covers any other client
-            st.error(tr("ui.import.too_large", name=upload.name, limit=upload_limit_mb()), icon=":material/block:")
+            st.error(tr_md("ui.import.too_large", name=upload.name, limit=upload_limit_mb()), icon=":material/block:")
             continue
         if render_preview(upload.name, content, lang):
             ready.append((upload.name, content))

@@ -11,7 +11,7 @@ from ui import analysis_data as ad
 from ui.data import company_tree
 from ui.state import Controls, current_controls, format_period, tr
 from ui.theme import STATUS_COLORS, style_figure
-from ui.widgets import download_xlsx_button, empty_state, page_guard
+from ui.widgets import caption_safe, download_xlsx_button, empty_state, page_guard
 
 FAILURE_COLUMNS = [
     ("company", "ui.an.col.company", None), ("employee_id", "ui.an.col.employee_id", None),
@@ -145,7 +145,7 @@ def render_failures(c: Controls, unit: object = None) -> None:
     frame = keep_level(ad.discipline_failures(check, c.period, c.scope_key, c.lang), c.level)
     if unit is not ALL_UNITS:
         frame = frame[frame["company_key"] == unit] if unit is not None else frame[frame["company_key"].isna()]
-        st.caption(tr("ui.an.discipline.unit_only", unit=tr("ui.an.unmatched") if unit is None else unit_name(unit)))
+        caption_safe("ui.an.discipline.unit_only", unit=tr("ui.an.unmatched") if unit is None else unit_name(unit))
     name = tr(f"ui.an.check.{check}")
     if frame.empty:
         st.success(tr("ui.an.discipline.failures_none", check=name), icon=":material/check_circle:")
@@ -164,7 +164,7 @@ def render_discipline() -> None:
     """The whole page."""
     c = current_controls()
     st.title(tr("ui.an.discipline.title"), anchor=False)
-    st.caption(tr("ui.an.caption", scope=c.scope_name, period=format_period(c.period, c.lang)))
+    caption_safe("ui.an.caption", scope=c.scope_name, period=format_period(c.period, c.lang))
     frame = keep_level(ad.discipline_of_period(c.year, c.scope_key, c.period_kind, c.period), c.level)
     if frame.empty:
         empty_state("ui.empty.no_data_period")

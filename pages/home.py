@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui.db import clear_caches, db_path
 from ui.state import current_controls, format_period, tr
-from ui.widgets import page_guard, template_download_button
+from ui.widgets import caption_safe, page_guard, template_download_button
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,8 +55,7 @@ def render_overview() -> None:
 
     c = current_controls()
     st.title(tr("ui.home.title"))
-    st.caption(tr("ui.home.caption", scope=c.scope_name, period=format_period(c.period, c.lang),
-                  as_of=c.as_of.isoformat()))
+    caption_safe("ui.home.caption", scope=c.scope_name, period=format_period(c.period, c.lang), as_of=c.as_of)
     if st.session_state.pop("_demo_loaded", False):
         st.toast(tr("ui.home.demo_done"), icon=":material/check_circle:")
     overview.render_headlines(c)

@@ -9,7 +9,7 @@ from analytics.metrics.issues import AGEING_BUCKETS
 from ui import analysis_data as ad
 from ui.state import Controls, current_controls, format_period, term, tr
 from ui.theme import MUTED, SERIES_COLORS, STATUS_COLORS, fmt_int, fmt_num, fmt_pct, style_figure
-from ui.widgets import Metric, download_xlsx_button, empty_state, metric_row, page_guard
+from ui.widgets import Metric, caption_safe, download_xlsx_button, empty_state, metric_row, page_guard
 
 OVERDUE_COLUMNS = [
     ("issue_id", "ui.an.col.issue_id", None), ("owner_company", "ui.an.col.owner_company", None),
@@ -169,8 +169,7 @@ def render_issues() -> None:
     """The whole page."""
     c = current_controls()
     st.title(tr("ui.an.issues.title"), anchor=False)
-    st.caption(tr("ui.an.caption_as_of", scope=c.scope_name, as_of=c.as_of.isoformat()) + " · "
-               + tr("ui.an.issues.as_of_note"))
+    caption_safe("ui.an.caption_as_of", " · " + tr("ui.an.issues.as_of_note"), scope=c.scope_name, as_of=c.as_of)
     summary = ad.issue_summary(c.as_of, c.scope_key, c.lang)
     if summary is None or summary["total"] == 0:
         empty_state("ui.an.issues.empty", as_of=c.as_of.isoformat())

@@ -16,7 +16,7 @@ from ui import analysis_data as ad
 from ui.data import company_tree
 from ui.state import Controls, current_controls, format_period, tr
 from ui.theme import STATUS_COLORS, style_figure
-from ui.widgets import download_xlsx_button, empty_state, page_guard
+from ui.widgets import caption_safe, download_xlsx_button, empty_state, page_guard
 
 COLUMNS: dict[str, list[tuple[str, str, str | None]]] = {
     "silent_companies": [("company", "ui.an.col.company", None), ("level", "ui.an.col.level", "level"),
@@ -164,7 +164,7 @@ def render_quality() -> None:
     """The whole page: one tab per finding, its count in the tab's title."""
     c = current_controls()
     st.title(tr("ui.an.quality.title"), anchor=False)
-    st.caption(tr("ui.an.quality.caption", scope=c.scope_name, year=c.year, as_of=c.as_of.isoformat()))
+    caption_safe("ui.an.quality.caption", scope=c.scope_name, year=c.year, as_of=c.as_of)
     findings = ad.data_quality(c.year, c.as_of, c.scope_key)
     if all(f.empty for f in findings.values()) and company_tree(c.scope_key).empty:
         empty_state("ui.empty.no_data_period")

@@ -12,7 +12,7 @@ from ui import analysis_data as ad
 from ui.data import company_tree
 from ui.state import Controls, current_controls, format_period, term, tr
 from ui.theme import SERIES_COLORS, fmt_int, style_figure
-from ui.widgets import Metric, download_xlsx_button, empty_state, metric_row, page_guard
+from ui.widgets import Metric, caption_safe, download_xlsx_button, empty_state, metric_row, page_guard
 
 MEASURES = ("activities", "person_times", "distinct_participants")
 # dimension shown -> vocabulary used to translate its values (None: names as written in the roster)
@@ -163,7 +163,7 @@ def render_volume() -> None:
     """The whole page."""
     c = current_controls()
     st.title(tr("ui.an.volume.title"), anchor=False)
-    st.caption(tr("ui.an.caption", scope=c.scope_name, period=format_period(c.period, c.lang)))
+    caption_safe("ui.an.caption", scope=c.scope_name, period=format_period(c.period, c.lang))
     totals = ad.volume_of_period(c.year, "all", c.scope_key, c.period_kind, c.period)
     if totals.empty:
         empty_state("ui.empty.no_data_period")

@@ -94,14 +94,3 @@ def problem_counts(problems: Iterable[Any]) -> dict[str, int]:
         found[p.severity] = found.get(p.severity, 0) + 1
     return found
 
-
-def parsed_company_keys(parsed: Any) -> set[str]:
-    """Companies a parsed file writes for (roster 公司, issues 責任單位), for the lead's scope check (SPEC 8)."""
-    from analytics.textnorm import match_key
-
-    keys: set[str] = set()
-    for table, column in (("roster", "company"), ("issues", "owner_company")):
-        df = parsed.tables.get(table)
-        if df is not None and column in df.columns:
-            keys.update(match_key(v) for v in df[column].dropna().unique() if str(v).strip())
-    return keys

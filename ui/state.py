@@ -47,6 +47,18 @@ def tr(key: str, /, **params: object) -> str:
     return t(key, current_lang(), **params)
 
 
+def tr_md(key: str, /, **params: object) -> str:
+    """``tr`` for text that Streamlit renders as Markdown (captions, alerts, labels).
+
+    Every text parameter can hold what an upload wrote (a company, a department, a file name), so each one is
+    escaped with ``ui.import_view.md_escape`` here, the one place doing it (issue #7). Numbers and dates are
+    left as they are.
+    """
+    from ui.import_view import md_escape
+
+    return tr(key, **{k: md_escape(v) if isinstance(v, str) else v for k, v in params.items()})
+
+
 def term(vocab: str, canonical: object, lang: str | None = None) -> str:
     """A vocabulary term (stored canonical Traditional) in the interface language (English via schema)."""
     from analytics.schema import VOCABULARIES

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from ui.state import tr
+from ui.import_view import md_escape
+from ui.state import tr, tr_md
 from ui.theme import STATUS_BADGE_COLORS
 
 _LOG = logging.getLogger("walkthrough.ui")
@@ -43,6 +44,14 @@ def metric_row(metrics: Sequence[Metric], *, columns: int | None = None) -> None
     for i, m in enumerate(metrics):
         with cols[i % len(cols)]:
             st.metric(m.label, m.value, delta=m.delta, help=m.help, delta_color=m.delta_color, border=True)
+
+
+def caption_safe(key: str, /, suffix: str = "", **params: object) -> None:
+    """A caption from the catalogue whose text parameters (company names from an upload) are shown as text.
+
+    ``suffix`` is appended as it is: it must be catalogue text, never upload text.
+    """
+    st.caption(tr_md(key, **params) + suffix)
 
 
 def neutralise_text(value: object) -> object:
@@ -153,8 +162,8 @@ def page_guard() -> Iterator[None]:
     try:
         yield
     except UserFacingError as exc:
-        st.warning(str(exc), icon=":material/warning:")
+        st.warning(md_escape(exc), icon=":material/warning:")  # the sentence may name a company or file
     except Exception as exc:  # noqa: BLE001 - the user must never see a traceback (st.stop is a BaseException)
         _LOG.exception("page failed")  # the server log keeps the traceback for the administrator
-        st.error(tr("ui.error.unexpected", detail=f"{type(exc).__name__}: {exc}"), icon=":material/error:")
+        st.error(tr_md("ui.error.unexpected", detail=f"{type(exc).__name__}: {exc}"), icon=":material/error:")
 

@@ -130,7 +130,8 @@ def compute_issue_summary(
 
 def _histogram(value: dict | None) -> dict[str, int]:
     """A DuckDB histogram map as {term: n}, largest first, ties by term."""
-    items = (value or {}).items()
+    # No issue in scope: DuckDB's histogram of nothing is NULL, which reaches pandas as NA (not falsy-safe).
+    items = value.items() if isinstance(value, dict) else ()
     return {str(k): int(v) for k, v in sorted(items, key=lambda kv: (-kv[1], str(kv[0])))}
 
 

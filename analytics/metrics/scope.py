@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
 import pandas as pd
 
@@ -15,6 +17,24 @@ HQ, PROVINCE, CITY = "總部", "省公司", "地市公司"
 
 class UnknownCompany(UserFacingError):
     """A company name that is not on any roster snapshot."""
+
+
+@dataclass(frozen=True)
+class ResolvedScope:
+    """A scope already resolved to its company keys: pass it as ``scope=`` to any metric function so a chain of
+    calls (a page, the briefing) reads the company tree once instead of once per call. ``keys`` None = everything.
+    """
+
+    name: str | None
+    keys: tuple[str, ...] | None
+
+
+def resolve_scope(con: duckdb.DuckDBPyConnection, scope: str | ResolvedScope | None) -> ResolvedScope:
+    """``scope`` (a company key or name in any spelling, or None) resolved once; raises UnknownCompany."""
+    if isinstance(scope, ResolvedScope):
+        return scope
+    keys = scope_company_keys(con, scope)
+    return ResolvedScope(scope, None if keys is None else tuple(keys))
 
 
 def load_companies(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -41,14 +61,16 @@ def resolve_company_key(con: duckdb.DuckDBPyConnection, name: str | None, lang: 
     return key
 
 
-def scope_company_keys(con: duckdb.DuckDBPyConnection, scope: str | None) -> list[str] | None:
-    """Company keys inside ``scope`` (a company key or name), or None meaning everything.
+def scope_company_keys(con: duckdb.DuckDBPyConnection, scope: str | ResolvedScope | None) -> list[str] | None:
+    """Company keys inside ``scope`` (a company key or name, or a ResolvedScope), or None meaning everything.
 
     總部 -> every company on the roster; a province -> itself and the cities whose parent it is; a city -> itself.
     An unknown scope raises UnknownCompany (an empty scope must never silently mean "all").
     """
     if scope is None:
         return None
+    if isinstance(scope, ResolvedScope):
+        return None if scope.keys is None else list(scope.keys)
     key = resolve_company_key(con, scope)
     companies = load_companies(con)
     row = companies[companies["company_key"] == key].iloc[0]

@@ -12,8 +12,8 @@ import pandas as pd
 
 from analytics.i18n import t
 from analytics.metrics.periods import Period, periods_of_year
-from analytics.metrics.scope import scope_company_keys
-from analytics.metrics.sqlfiles import load_sql, temp_table_name, used_params, with_base
+from analytics.metrics.scope import ResolvedScope, scope_company_keys
+from analytics.metrics.sqlfiles import load_composed, load_sql, used_params, with_base
 
 # Allowed grouping dimensions (bound as a value into a CASE, never spliced into SQL).
 DIMENSIONS: tuple[str, ...] = ("all", "company", "level", "department", "category", "item", "mode", "scope")
@@ -101,27 +101,27 @@ def count_unmatched_rows(con: duckdb.DuckDBPyConnection, year: int) -> int:
     return int(con.execute(sql, {"start": p.start, "end": p.end}).fetchone()[0])
 
 
-def _measures(frame: pd.DataFrame) -> dict[str, dict[str, int]]:
-    return {
-        row["period"]: {m: int(row[m]) for m in MEASURES}
-        for row in frame.to_dict("records")
-    }
-
-
-def _by_period(frame: pd.DataFrame) -> dict:
-    return {
-        "year": next(iter(_measures(frame[frame["period_kind"] == "year"]).values()), _zero()),
-        "by_quarter": _measures(frame[frame["period_kind"] == "quarter"]),
-        "by_month": _measures(frame[frame["period_kind"] == "month"]),
-    }
+def _figures(row: tuple) -> dict[str, int]:
+    return {"activities": int(row[5]), "person_times": int(row[6]), "distinct_participants": int(row[7])}
 
 
 def _zero() -> dict[str, int]:
     return dict.fromkeys(MEASURES, 0)
 
 
+def _period_sections(rows: list[tuple]) -> dict:
+    """{"year", "by_quarter", "by_month"} from summary rows of one group (already in period order)."""
+    out: dict = {"year": _zero(), "by_quarter": {}, "by_month": {}}
+    for row in rows:
+        if row[3] == "year":
+            out["year"] = _figures(row)
+        else:
+            out["by_quarter" if row[3] == "quarter" else "by_month"][row[2]] = _figures(row)
+    return out
+
+
 def compute_volume_summary(
-    con: duckdb.DuckDBPyConnection, year: int, *, scope: str | None = None, lang: str = "zh-Hant"
+    con: duckdb.DuckDBPyConnection, year: int, *, scope: str | ResolvedScope | None = None, lang: str = "zh-Hant"
 ) -> dict:
     """The volume of ``year`` as nested dicts (the ``volume --json`` shape of issue #3 item 7).
 
@@ -133,30 +133,32 @@ def compute_volume_summary(
     and companies are those of the scope (unmatched_rows then counts 0: such rows are in no company).
     """
     blank = t("metrics.blank", lang)
-    year_p = periods_of_year(int(year), "year")[0]
-    # The rows with their person's company are computed once into a temporary table of this connection
-    # (allowed on read-only connections) and reused by the six groupings below.
-    table = temp_table_name("volume_rows")
-    con.execute(f"create temp table {table} as {load_sql('volume_rows')}",
-                {"start": year_p.start, "end": year_p.end, "scope_keys": scope_company_keys(con, scope)})
-    try:
-        overall = compute_volume(con, year, by="all", scope=scope, _rows_table=table)
-        summary_all = _by_period(overall)
-        for dim in ("category", "item", "mode", "scope"):
-            frame = compute_volume(con, year, by=dim, scope=scope, period_kind="year", _rows_table=table)
-            summary_all[f"by_{dim}"] = {
-                (row["group"] if isinstance(row["group"], str) else blank): {m: int(row[m]) for m in MEASURES}
-                for row in frame.to_dict("records")
-            }
-        rollup = compute_volume(con, year, by="company_rollup", scope=scope, _rows_table=table)
-    finally:
-        con.execute(f"drop table if exists {table}")
-    by_company = {
-        company: _by_period(group)
-        for company, group in rollup.groupby("company", sort=False)
-    }
+    periods = periods_of_year(int(year))
+    year_p = periods[0]
+    keys = scope_company_keys(con, scope)
+    # One query computes every section (volume_summary.sql); Python only nests the few thousand result rows.
+    params = {**_params(periods, keys), "year_code": year_p.code, "year_start": year_p.start}
+    sql = load_composed("volume_summary", "volume_rows")
+    rows = con.execute(sql, used_params(sql, params)).fetchall()
+    kind_order = {"year": 0, "quarter": 1, "month": 2}
+    # columns: section, group_key, period, period_kind, period_start, activities, person_times, participants
+    rows.sort(key=lambda r: (kind_order[r[3]], r[4]))
+    sections: dict[str, dict] = {}
+    for row in rows:
+        sections.setdefault(row[0], {}).setdefault(row[1], []).append(row)
+    summary_all = _period_sections(sections.get("all", {}).get("all", []))
+    for dim in ("category", "item", "mode", "scope"):
+        terms = sorted(sections.get(dim, {}).items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
+        summary_all[f"by_{dim}"] = {(term if isinstance(term, str) else blank): _figures(group[0])
+                                    for term, group in terms}
+    names = _company_names(con)
+    rollup = sections.get("rollup", {})
+    by_company: dict[str, dict] = {}
+    for key, name in names.items():  # tree order: 總部, provinces, cities (companies.sql)
+        if key in rollup:
+            by_company[name] = _period_sections(rollup[key])
     return {
-        "unmatched_rows": count_unmatched_rows(con, year) if scope is None else 0,
+        "unmatched_rows": count_unmatched_rows(con, year) if keys is None else 0,
         "all": summary_all,
         "by_company_rollup": by_company,
     }

@@ -1,6 +1,7 @@
 """Real-browser tests: `streamlit run app.py` on 127.0.0.1 against a temporary database, driven by Debian's Chromium.
 
-Ports 8601-8609 are this suite's (brief h5). Screenshots go to test-artifacts/screenshots/.
+Ports 8601-8609 are this suite's (brief h5); ``WALKTHROUGH_TEST_PORTS=8651-8659`` picks another range when
+several people test on one machine. Screenshots go to test-artifacts/screenshots/.
 """
 
 from __future__ import annotations
@@ -35,12 +36,19 @@ def _page_fixtures():
 SAMPLE = _page_fixtures()
 
 
-def free_port() -> int:
-    for port in range(8601, 8610):
+def port_range(default: str = "8601-8609") -> range:
+    """The ports this run may bind: ``WALKTHROUGH_TEST_PORTS`` ("first-last") or ``default``."""
+    first, _, last = (os.environ.get("WALKTHROUGH_TEST_PORTS") or default).partition("-")
+    return range(int(first), int(last or first) + 1)
+
+
+def free_port(default: str = "8601-8609") -> int:
+    ports = port_range(default)
+    for port in ports:
         with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as s:
             if s.connect_ex(("127.0.0.1", port)) != 0:
                 return port
-    raise RuntimeError("no free port in 8601-8609")
+    raise RuntimeError(f"no free port in {ports.start}-{ports.stop - 1}")
 
 
 @contextlib.contextmanager

@@ -6,8 +6,9 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import SAMPLE, assert_no_error, shoot, streamlit_server, wait_idle
 from openpyxl import load_workbook
+
+from tests.browser.conftest import SAMPLE, assert_no_error, shoot, streamlit_server, wait_idle
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,12 @@
 import datetime as dt
 
 from analytics.metrics.discipline import compute_discipline, load_discipline_failures
-from analytics.metrics.issues import compute_issue_breakdown, compute_open_trend, load_overdue_issues
+from analytics.metrics.issues import (
+    compute_issue_breakdown,
+    compute_issue_summary,
+    compute_open_trend,
+    load_overdue_issues,
+)
 from analytics.metrics.pace import compute_pace
 from analytics.metrics.quality import compute_data_quality
 from analytics.metrics.quotas import RESULT_COLUMNS, compute_quota_results
@@ -28,3 +33,11 @@ def test_everything_on_an_empty_store(store):
     assert compute_open_trend(con, start=dt.date(2026, 1, 1), end=as_of)["open"].tolist() == [0] * 6
     assert all(frame.empty for frame in compute_data_quality(con, 2026, as_of=as_of).values())
     assert load_companies(con).empty
+
+
+def test_issue_summary_with_no_issue_in_scope(store):
+    # DuckDB's histogram() over no rows is NULL; the summary must still be the CLI shape with zeros.
+    summary = compute_issue_summary(store.con, dt.date(2026, 1, 1))
+    assert (summary["total"], summary["closed"], summary["open"], summary["overdue"]) == (0, 0, 0, 0)
+    assert summary["by_status"] == {} and summary["by_kind"] == {} and summary["resolution_rate"] is None
+    assert summary["open_ageing"] == {"0-30": 0, "31-60": 0, "61-90": 0, ">90": 0}

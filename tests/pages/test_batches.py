@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import ISSUES, ROSTER, open_page, texts, workbook_bytes
+from tests.pages.conftest import ISSUES, ROSTER, open_page, texts, workbook_bytes
 
 
 def _two_batches(path):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 
-from conftest import open_page, texts
 from openpyxl import load_workbook
 
+from tests.pages.conftest import open_page, texts
 from ui import compliance_view as cv
 
 MID_YEAR = {"period": "2026", "kind": "year", "as_of": "2026-06-30"}

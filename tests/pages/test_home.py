@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import open_page, texts
+from tests.pages.conftest import open_page, texts
 
 Q2 = {"period": "2026Q2", "kind": "quarter", "as_of": "2026-06-30"}
 
@@ -84,7 +84,7 @@ def test_load_demo_button_runs_the_demo_command_and_shows_the_overview(empty_db,
     imports conftest's workbook, so the test stays fast), clears the caches and shows the overview."""
     import subprocess
 
-    from conftest import sample_workbook
+    from tests.pages.conftest import sample_workbook
 
     calls = []
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import LOG, ROSTER, open_page, sample_workbook, texts, workbook_bytes
 from openpyxl import load_workbook
+
+from tests.pages.conftest import LOG, ROSTER, open_page, sample_workbook, texts, workbook_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The log of conftest plus one row with an ambiguous date (SPEC 2.4: reject with a clear message).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import open_page, texts
+from tests.pages.conftest import open_page, texts
 
 
 def _sidebar(at, label_fragment: str):

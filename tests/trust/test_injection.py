@@ -169,7 +169,17 @@ def test_every_page_shows_hostile_text_escaped(local_app, page, url_path):
 # ----------------------------------------------------------------------------------------------------------------
 # The real browser: no alert, no injected element, whatever the page does with the text.
 
-PORT = 8631
+def free_port() -> int:
+    """A free port of ``WALKTHROUGH_TEST_PORTS`` ("first-last"; this suite's own 8631-8639 by default)."""
+    import os
+    import socket
+
+    first, _, last = (os.environ.get("WALKTHROUGH_TEST_PORTS") or "8631-8639").partition("-")
+    for port in range(int(first), int(last or first) + 1):
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    pytest.fail(f"no free port in {first}-{last}")
 
 
 @pytest.fixture(scope="module")
@@ -180,23 +190,24 @@ def served_app(hostile_db, tmp_path_factory):
     import sys
     import time
 
+    port = free_port()
     env = {**os.environ, "WALKTHROUGH_DB": str(hostile_db),
            "WALKTHROUGH_USERS": str(tmp_path_factory.mktemp("nousers") / "users.yaml")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port",
-         str(PORT), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+         str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", PORT)) == 0:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
                     break
             time.sleep(0.3)
         else:
             pytest.fail("streamlit did not start")
-        yield f"http://127.0.0.1:{PORT}"
+        yield f"http://127.0.0.1:{port}"
     finally:
         proc.terminate()
         try:

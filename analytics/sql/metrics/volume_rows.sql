@@ -1,6 +1,9 @@
 -- Walkthrough rows dated in [$start, $end] with the person's company, level and department (SPEC 4.3): the roster
 -- row of that 工號 with the latest effective_date <= the walkthrough date, else the earliest one. 工號 not on any
 -- roster keep company_key null (they count in the totals only). $scope_keys null = every row.
+-- Performance: each person's roster rows become validity spans [valid_from, valid_to) — the earliest span open to
+-- the past, which is the "else the earliest one" rule — so one equi-join with a range filter replaces an ASOF join
+-- plus a second join for the earliest row (half the CPU at national scale, same rows).
 with rows_in_range as (
     select activity_key, activity_id, employee_id, name, date, category, item, mode, scope, hours
     from walkthroughs
@@ -19,17 +22,20 @@ roster_by_person as (
     group by employee_id, effective_date
 ),
 
-earliest as (
-    select employee_id, arg_min(person, effective_date) as person
+spans as (
+    select
+        employee_id,
+        person,
+        case when row_number() over w = 1 then date '0001-01-01' else effective_date end as valid_from,
+        coalesce(lead(effective_date) over w, date '9999-12-31') as valid_to
     from roster_by_person
-    group by employee_id
+    window w as (partition by employee_id order by effective_date)
 ),
 
 with_person as (
-    select w.*, coalesce(r.person, e.person) as person
+    select w.*, s.person
     from rows_in_range as w
-    asof left join roster_by_person as r on w.employee_id = r.employee_id and w.date >= r.effective_date
-    left join earliest as e on e.employee_id = w.employee_id
+    left join spans as s on s.employee_id = w.employee_id and w.date >= s.valid_from and w.date < s.valid_to
 ),
 
 final as (

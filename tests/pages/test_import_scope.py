@@ -1,0 +1,110 @@
+"""資料匯入 for a signed-in lead department (SPEC 8): uploads only for its own scope, checked before committing.
+
+The database is conftest's sample (總部, 東海省公司 with 海濱市分公司) plus a second province imported here:
+  南嶺省公司 with 南城市分公司; staff S001 (南嶺省公司) and S101 (南城市分公司).
+The lead signs in as "east" (lead of 東海省公司) through the real sign-in form of app.py, then uploads:
+  * a log for S001 (南嶺's staff; the file has no roster, so 工號 → company comes from the stored roster) → refused;
+  * a roster adding 山城市分公司 (a new city whose parent is 東海省公司) with its staff E201, and a log for E201
+    → imported (the new city is inside 東海's scope once the file's own roster is taken into account);
+  * a roster that re-parents the stored 南城市分公司 under 東海省公司 → refused (the stored parent wins).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.conftest import APP, ROSTER, workbook_bytes
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PASSWORD = "Lead-east-2026"
+D = dt.date(2026, 1, 1)
+HEADER = ROSTER[0]
+SOUTH_ROSTER = [
+    HEADER,
+    ("S001", "南主任", "南嶺省公司", "省公司", None, "市場部", "主要業務部門", "公司領導", D),
+    ("S101", "南城員工", "南城市分公司", "地市公司", "南嶺省公司", "服務部", "主要業務部門", "員工", D),
+]
+LOG_HEADER = ("穿越編號", "工號", "穿越日期", "穿越類別", "穿越項目", "組織方式", "時長(小時)")
+
+
+def batch_count(db: Path) -> int:
+    from analytics.store.connection import connect
+
+    with connect(db, read_only=True) as con:
+        return int(con.execute("select count(*) from batches").fetchone()[0])
+
+
+@pytest.fixture
+def lead_db(sample_db: Path, tmp_path: Path, use_db, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the sample with 南嶺 imported, and a users file holding the lead of 東海省公司."""
+    import analytics.auth.users as users_module
+    import ui.auth
+    from analytics.auth import UserStore
+    from analytics.store.importer import import_files
+
+    db = use_db(tmp_path / "lead.duckdb")
+    shutil.copy(sample_db, db)
+    results = import_files([("south.xlsx", workbook_bytes({"名冊": SOUTH_ROSTER}))], db_path=db, user="admin")
+    assert [r.status for r in results] == ["imported"]
+    monkeypatch.setattr(users_module, "BCRYPT_ROUNDS", 4)
+    monkeypatch.setattr(ui.auth, "LOGIN_SLEEP_S", 0.0)
+    store = UserStore.load()  # WALKTHROUGH_USERS points at this test's folder (conftest)
+    store.add("east", role="lead", password=PASSWORD, company="東海省公司", display_name="東海推進辦")
+    store.save()
+    return db
+
+
+def signed_in_import_page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.text_input[0].input("east")
+    at.text_input[1].input(PASSWORD)
+    at.button[0].click()
+    at.run()
+    assert not at.exception, at.exception
+    at.switch_page("pages/data_import.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def upload_and_commit(at: AppTest, name: str, content: bytes) -> str:
+    """Upload one file, press the commit button; the page's warnings joined."""
+    at.file_uploader[0].set_value([(name, content, XLSX)]).run()
+    assert not at.exception, at.exception
+    at.button(key="commit").click().run()
+    assert not at.exception, at.exception
+    return "\n".join(str(w.value) for w in at.warning)
+
+
+def test_lead_cannot_upload_a_log_for_another_provinces_staff(lead_db):
+    before = batch_count(lead_db)  # sample.xlsx + south.xlsx = 2
+    assert before == 2
+    at = signed_in_import_page()
+    log = workbook_bytes({"穿越": [LOG_HEADER, ("Z1", "S001", dt.date(2026, 6, 1), "常規穿越", "其他", "個人穿越", 2)]})
+    warning = upload_and_commit(at, "south_log.xlsx", log)
+    assert "範圍以外" in warning and "南岭省公司" in warning  # the key of 南嶺省公司 (match_key folds to Simplified)
+    assert batch_count(lead_db) == before  # nothing written
+
+
+def test_lead_may_add_a_new_city_of_its_own_province(lead_db):
+    at = signed_in_import_page()
+    roster = [HEADER, ("E201", "山城員工", "山城市分公司", "地市公司", "東海省公司", "服務部", "主要業務部門", "員工", D)]
+    log = [LOG_HEADER, ("Z2", "E201", dt.date(2026, 6, 2), "常規穿越", "其他", "個人穿越", 3)]
+    warning = upload_and_commit(at, "new_city.xlsx", workbook_bytes({"名冊": roster, "穿越": log}))
+    assert warning == ""
+    assert batch_count(lead_db) == 3  # 2 before + this one
+    assert "**new\\_city\\.xlsx** · :green-badge[已匯入] · 批次 #3" in [str(m.value) for m in at.markdown]
+
+
+def test_lead_cannot_move_a_stored_city_of_another_province_into_its_scope(lead_db):
+    at = signed_in_import_page()
+    roster = [HEADER, ("S101", "南城員工", "南城市分公司", "地市公司", "東海省公司", "服務部", "主要業務部門", "員工", D)]
+    warning = upload_and_commit(at, "move.xlsx", workbook_bytes({"名冊": roster}))
+    assert "範圍以外" in warning and "南城市分公司" in warning
+    assert batch_count(lead_db) == 2
