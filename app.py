@@ -12,6 +12,10 @@ ROOT = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="流程穿越 analytics", page_icon=":material/route:", layout="wide",
                    initial_sidebar_state="expanded")
+# .streamlit/config.toml sets client.showSidebarNavigation = false so that Streamlit's folder-based mode (our pages
+# live in pages/) never lists the file names while a fresh server's first session is being routed; the router's
+# own navigation below is shown by turning the option back on before st.navigation reads it.
+st.set_option("client.showSidebarNavigation", True)
 
 # Sign-in (SPEC 8). ui/auth.py stops the script itself when sign-in is required; None = local single-user mode.
 user = None

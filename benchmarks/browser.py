@@ -12,14 +12,19 @@ What "rendered" means here (``DONE_JS``), checked on every animation frame insid
   page has finished at least the expected number of script runs since it was opened (a MutationObserver counts
   the transitions to ``notRunning``, so a filter change is not "done" before its own run has even started);
 * no element is stale (``data-stale="true"``: left over from the previous run) and no skeleton is showing;
-* the main area holds at least one element; every ``stPlotlyChart`` has drawn its SVG (``.main-svg``) and every
-  ``stDataFrame`` its canvas: the last chart and table are on screen.
+* (a traceback box also ends the wait: the run is over and the page is reported with that problem;)
+* the main area holds at least one element and the sidebar its controls (drawn by app.py: the router has run,
+  not only the pages-directory pass of a first session that ui/__init__.py reruns);
+* every ``stPlotlyChart`` on the screen (a 1440×900 window) has drawn its SVG (``.main-svg``) and every
+  ``stDataFrame`` on the screen its canvas. Charts and tables below the fold only need to have arrived: the data
+  grid draws its canvas only once scrolled into view, so "drawn" cannot be asked of them without scrolling.
 
 The four timings, each from the Python side (navigation or click → the condition above holds):
 
 * **cold**: a fresh server per page and run (empty ``st.cache_data``, nothing imported yet by a session), a new
-  browser session navigates to ``/<page>``;
-* **warm**: a second new session on the same server navigates to the same page (the caches are filled);
+  browser session navigates to ``/<page>`` with an empty browser cache (a first visit: Streamlit's scripts are downloaded too);
+* **warm**: the same tab navigates to the same page again: a new Streamlit session on the same server, with
+  ``st.cache_data`` filled and the browser's cache holding the front end (a returning user);
 * **filter**: in that session, the sidebar's period kind goes from 年 to 季 (the period becomes the last quarter
   with data, figures not yet cached);
 * **filter back**: 季 back to 年 (figures cached).
@@ -31,6 +36,7 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -46,11 +52,13 @@ PORTS = range(8641, 8650)  # this benchmark's ports (brief r3)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]
-# url paths of app.py's st.navigation, in its order (local single-user mode shows all of them)
+# url paths of app.py's st.navigation, in its order (local single-user mode shows all of them). The default page
+# (home) is served at "/": Streamlit 1.67 answers "/home" with a "Page not found" dialog over the overview.
 PAGES = ["home", "compliance", "briefing", "volume", "issues", "discipline", "quality", "data_import", "batches",
          "admin"]
 MEASURES = ("cold", "warm", "filter", "filter_back")
-TIMEOUT_S = 240.0
+TIMEOUT_S = 120.0
+SHOTS = ROOT / "benchmarks" / "out" / "pages"
 
 COUNT_RUNS_JS = """
 (() => {
@@ -74,10 +82,16 @@ DONE_JS = """
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (!window.__bench || window.__bench.done < runs) return false;
+  if (document.querySelector('[data-testid="stException"]')) return true;  // finished, badly: reported as a problem
   if (document.querySelector('[data-stale="true"], [data-testid="stSkeleton"]')) return false;
   if (!document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]')) return false;
-  for (const c of document.querySelectorAll('[data-testid="stPlotlyChart"]')) if (!c.querySelector('.main-svg')) return false;
-  for (const c of document.querySelectorAll('[data-testid="stDataFrame"]')) if (!c.querySelector('canvas')) return false;
+  if (!document.querySelector('[data-testid="stSidebar"] [data-testid="stRadioOption"]')) return false;
+  const onScreen = (el) => { const r = el.getBoundingClientRect();
+                             return r.bottom > 0 && r.top < window.innerHeight && r.width > 0; };
+  for (const c of document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+    if (onScreen(c) && !c.querySelector('.main-svg')) return false;
+  for (const c of document.querySelectorAll('[data-testid="stDataFrame"]'))
+    if (onScreen(c) && !c.querySelector('canvas')) return false;
   return true;
 }
 """
@@ -157,20 +171,24 @@ def _runs_so_far(page) -> int:
     return int(page.evaluate("window.__bench ? window.__bench.done : 0"))
 
 
-def _open(browser, url: str) -> tuple[object, object, float]:
-    """A new browser session (context) navigating to ``url``; returns (context, page, seconds to rendered)."""
+def _new_session(browser) -> tuple[object, object]:
+    """A new browser context (empty HTTP cache, no cookies) with the script-run counter installed."""
     context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-TW")
     context.add_init_script(COUNT_RUNS_JS)
-    page = context.new_page()
+    return context, context.new_page()
+
+
+def _navigate(page, address: str) -> float:
+    """Navigate ``page`` to ``address`` (a new Streamlit session each time); seconds until rendered."""
     started = time.perf_counter()
-    page.goto(url, wait_until="commit", timeout=TIMEOUT_S * 1000)
+    page.goto(address, wait_until="commit", timeout=TIMEOUT_S * 1000)
     _wait_done(page, 1)
-    return context, page, time.perf_counter() - started
+    return time.perf_counter() - started
 
 
 def _switch_kind(page, index: int) -> float:
     """Click the sidebar's period-kind radio option ``index`` (0 年, 1 季, 2 月); seconds to re-rendered."""
-    option = page.locator('[data-testid="stSidebar"] [data-testid="stRadio"] label').nth(index)
+    option = page.locator('[data-testid="stSidebar"] [data-testid="stRadioOption"]').nth(index)
     before = _runs_so_far(page)
     started = time.perf_counter()
     option.click()
@@ -182,16 +200,23 @@ def time_page(browser, db: Path, name: str, log_dir: Path) -> dict:
     """One run of the four timings of page ``name`` on a fresh server."""
     with dashboard(db, log_dir) as (url, proc):
         result: dict = {"problems": []}
-        context, page, result["cold"] = _open(browser, f"{url}/{name}")
-        result["problems"] += _problems(page)
-        context.close()
-        context, page, result["warm"] = _open(browser, f"{url}/{name}")
-        result["filter"] = _switch_kind(page, 1)
-        result["problems"] += _problems(page)
-        result["filter_back"] = _switch_kind(page, 0)
-        result["charts"] = page.locator('[data-testid="stPlotlyChart"]').count()
-        result["tables"] = page.locator('[data-testid="stDataFrame"]').count()
-        context.close()
+        address = f"{url}/" if name == PAGES[0] else f"{url}/{name}"  # the default page lives at "/" (see PAGES)
+        context, page = _new_session(browser)
+        try:
+            result["cold"] = _navigate(page, address)
+            result["problems"] += _problems(page)
+            result["warm"] = _navigate(page, address)
+            result["filter"] = _switch_kind(page, 1)
+            result["problems"] += _problems(page)
+            result["filter_back"] = _switch_kind(page, 0)
+            result["charts"] = page.locator('[data-testid="stPlotlyChart"]').count()
+            result["tables"] = page.locator('[data-testid="stDataFrame"]').count()
+        except Exception:
+            SHOTS.mkdir(parents=True, exist_ok=True)  # what the page showed when it got stuck, for the report
+            page.screenshot(path=str(SHOTS / f"stuck-{name}.png"))
+            raise
+        finally:
+            context.close()
         result["server_peak_mb"] = vm_hwm_mb(proc.pid)
     return result
 
@@ -228,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--page", action="append", choices=PAGES, help="a page (repeatable); default every page")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stopped: still run the finally blocks (servers)
     result = measure(Path(args.db).resolve(), max(1, args.runs), args.page or PAGES)
     json.dump(result, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")

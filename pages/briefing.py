@@ -93,10 +93,13 @@ def render_headline(briefing: Briefing) -> None:
         change = row[3]
         delta = None if change is None or change != change else display(change, "d" + fmt)
         inverse = i == len(frame) - 1  # overdue issues: a rise is bad
-        cards.append(Metric(md_escape(row[0]), display(row[1], fmt), delta,
+        # row[0] is a catalogue word (brief.fig.*), not upload text
+        cards.append(Metric(str(row[0]), display(row[1], fmt), delta,
                             help=f"{before_col}: {display(row[2], fmt)}", delta_color="inverse" if inverse else
                             "normal"))
     metric_row(cards, columns=6)
+    for note in briefing.section("headline").sentences:  # e.g. no data for the previous period: no change shown
+        st.caption(md_escape(note))
 
 
 def render_briefing_page() -> None:

@@ -85,7 +85,7 @@ def commit(files: list[tuple[str, bytes]], *, strict: bool, lang: str) -> None:
     bar = st.progress(0.0, text=tr("ui.import.committing"))
 
     def on_progress(message: str, fraction: float) -> None:
-        bar.progress(min(max(float(fraction), 0.0), 1.0), text=message)
+        bar.progress(min(max(float(fraction), 0.0), 1.0), text=iv.md_escape(message))  # may name the file
 
     try:
         results = import_files(files, db_path=db_path(), strict=strict,

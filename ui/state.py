@@ -155,11 +155,13 @@ def render_sidebar(user: object | None = None) -> Controls:
     what rolls up to it, and the returned ``scope_key`` is ``analytics.auth.scope.effective_scope`` of the choice,
     so pages always pass an allowed scope to the metrics (SPEC 8: enforced where data is read).
     """
-    from analytics.auth.scope import allowed_scope_key as _allowed
     from analytics.auth.scope import effective_scope
     from ui import data
+    from ui.auth import allowed_scope  # imported here: ui.auth imports this module
 
-    allowed_scope_key = _allowed(user) if user is not None else None
+    # None for local mode, admins and 總部 users: they keep "all companies", which also holds the rows whose
+    # 工號 is on no roster (SPEC 8: 總部 sees everything; a 總部 company scope would lose those rows).
+    allowed_scope_key = allowed_scope(user) if user is not None else None
 
     _seed_from_url()
     _keep_valid(_PARAMS["lang"], list(LANGUAGES), DEFAULT_LANGUAGE)

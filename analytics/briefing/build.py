@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import duckdb
 
@@ -21,8 +22,20 @@ from analytics.briefing.sections_quota import (
 from analytics.briefing.summary import summary_sentences
 from analytics.errors import UserFacingError
 from analytics.i18n import LANGUAGES, t
-from analytics.metrics.periods import parse_period, previous_period
+from analytics.metrics.periods import Period, parse_period, previous_period
 from analytics.metrics.scope import load_companies, resolve_company_key
+
+_FIRST_DAY_SQL = Path(__file__).resolve().parent.parent / "sql" / "briefing" / "first_data_day.sql"
+
+
+def previous_is_comparable(con: duckdb.DuckDBPyConnection, previous: Period) -> bool:
+    """Whether ``previous`` can be compared with: it ends on or after the first month holding any data.
+
+    The overview's rule (ui/overview.py): before the first data there is nothing to compare with, so the change
+    is not shown rather than shown as the whole current figure (a "+2,497" against an empty period).
+    """
+    first_day = con.execute(_FIRST_DAY_SQL.read_text(encoding="utf-8")).fetchone()[0]
+    return first_day is not None and previous.end >= first_day.replace(day=1)
 
 
 def build_briefing(
@@ -57,11 +70,12 @@ def build_briefing(
     previous_totals = volume_totals(ctx, ctx.previous)
     issues_now = issue_figures(ctx, ctx.period)
     issues_before = issue_figures(ctx, ctx.previous)
+    comparable = previous_is_comparable(con, ctx.previous)
     year_results = load_year_results(ctx)
     relevant = relevant_results(ctx, year_results)
 
     sections = [
-        headline_section(ctx, totals, previous_totals, issues_now, issues_before),
+        headline_section(ctx, totals, previous_totals, issues_now, issues_before, comparable=comparable),
         quota_section(ctx, relevant, year_results),
         pace_section(ctx, relevant),
         volume_section(ctx, totals),
@@ -85,7 +99,8 @@ def build_briefing(
         previous_period=ctx.previous.code,
         as_of=as_of,
         generated_on=generated_on or today,
-        summary=summary_sentences(ctx, totals, previous_totals, issues_now, relevant, sections),
+        summary=summary_sentences(ctx, totals, previous_totals, issues_now, relevant, sections,
+                                  comparable=comparable),
         sections=sections,
         labels=labels,
     )

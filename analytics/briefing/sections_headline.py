@@ -25,11 +25,18 @@ def headline_values(totals: dict[str, int], issues: IssueFigures) -> dict[str, f
 
 
 def headline_section(ctx: BriefContext, totals: dict[str, int], previous_totals: dict[str, int],
-                     issues_now: IssueFigures, issues_before: IssueFigures) -> Section:
-    """Section 1: this period, the previous period and the change for each headline figure."""
+                     issues_now: IssueFigures, issues_before: IssueFigures, *, comparable: bool = True) -> Section:
+    """Section 1: this period, the previous period and the change for each headline figure.
+
+    ``comparable`` False (the previous period lies before any data) leaves the previous figures and the change
+    empty ("—") with a note, as the overview shows no change then.
+    """
     section = Section("headline", ctx.t("brief.sec.headline"), ctx.t("brief.sheet.headline"))
     now = headline_values(totals, issues_now)
     before = headline_values(previous_totals, issues_before)
+    if not comparable:
+        before = dict.fromkeys(FIGURES)
+        section.sentences.append(ctx.t("brief.headline.no_previous", previous=ctx.period_label(ctx.previous)))
     change = [None if now[f] is None or before[f] is None else now[f] - before[f] for f in FIGURES]
     current_col, previous_col, change_col = (ctx.t("brief.col.current"), ctx.t("brief.col.previous"),
                                              ctx.t("brief.col.change"))
@@ -47,6 +54,6 @@ def headline_section(ctx: BriefContext, totals: dict[str, int], previous_totals:
     section.charts.append(ChartSpec(
         "bar", ctx.t("brief.tbl.headline", current=ctx.period.code, previous=ctx.previous.code),
         [ctx.t(f"brief.fig.{f}") for f in counted],
-        [(ctx.previous.code, [float(before[f] or 0) for f in counted]),
-         (ctx.period.code, [float(now[f] or 0) for f in counted])]))
+        ([(ctx.previous.code, [float(before[f] or 0) for f in counted])] if comparable else [])
+        + [(ctx.period.code, [float(now[f] or 0) for f in counted])]))
     return section

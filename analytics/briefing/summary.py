@@ -11,7 +11,9 @@ from analytics.briefing.sections_issues import IssueFigures
 _DEPT_RULES = ("PROV-DEPT-Y", "CITY-DEPT-Q")  # the 50% department rules of article 6
 
 
-def _change(ctx: BriefContext, now: int, before: int) -> str:
+def _change(ctx: BriefContext, now: int, before: int, comparable: bool = True) -> str:
+    if not comparable:  # the previous period lies before any data: no change to tell
+        return ctx.t("brief.change.none")
     diff = now - before
     if diff > 0:
         return ctx.t("brief.change.up", diff=f"{diff:,}")
@@ -29,7 +31,7 @@ def departments_below(relevant: pd.DataFrame) -> int:
 
 
 def summary_sentences(ctx: BriefContext, totals: dict[str, int], previous: dict[str, int], issues: IssueFigures,
-                      relevant: pd.DataFrame, sections: list[Section]) -> list[str]:
+                      relevant: pd.DataFrame, sections: list[Section], *, comparable: bool = True) -> list[str]:
     """Sentences for the title page, in the briefing's language (SPEC 6 / issue #5 item 1)."""
     # 本月 / 本季 / 本年 reads naturally in Chinese; English names the period ("In October 2026 ...").
     when = ctx.period_label(ctx.period) if ctx.lang == "en" else ctx.t(f"brief.word.{ctx.period.kind}")
@@ -37,7 +39,7 @@ def summary_sentences(ctx: BriefContext, totals: dict[str, int], previous: dict[
     if totals["person_times"]:
         out.append(ctx.t("brief.s.volume", when=when, activities=totals["activities"],
                          person_times=totals["person_times"], participants=totals["distinct_participants"],
-                         change=_change(ctx, totals["activities"], previous["activities"])))
+                         change=_change(ctx, totals["activities"], previous["activities"], comparable)))
     else:
         out.append(ctx.t("brief.s.volume_none", when=when))
     rate = "—" if issues.resolution_rate is None else f"{issues.resolution_rate * 100:.1f}%"

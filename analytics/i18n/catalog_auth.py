@@ -1,5 +1,7 @@
 """Interface text of sign-in, roles, scopes and the admin page (part "auth")."""
 
+from analytics.i18n.catalog_ui import add_mainland_hans
+
 MESSAGES = {
     # roles
     "auth.role.admin": {"zh-Hant": "管理員", "en": "Administrator"},
@@ -114,3 +116,5 @@ MESSAGES = {
     "auth.action.import_rejected": {"zh-Hant": "匯入遭拒", "en": "Import rejected"},
     "auth.action.rollback": {"zh-Hant": "回復匯入", "en": "Rollback"},
 }
+
+add_mainland_hans(MESSAGES)  # mainland words (analytics/i18n/catalog_ui.py)

@@ -1,5 +1,7 @@
 """Words of the service-analysis meeting briefing (服務分析會簡報, SPEC 6)."""
 
+from analytics.i18n.catalog_ui import add_mainland_hans
+
 MESSAGES = {
     # Cover and captions
     "brief.title": {"zh-Hant": "流程穿越服務分析會簡報", "en": "Process walkthrough: service analysis briefing"},
@@ -189,6 +191,10 @@ MESSAGES = {
     # Change wording
     "brief.change.up": {"zh-Hant": "較上期增加 {diff}", "en": "up {diff} on the previous period"},
     "brief.change.down": {"zh-Hant": "較上期減少 {diff}", "en": "down {diff} on the previous period"},
+    "brief.change.none": {"zh-Hant": "無從與上期比較（上一期間沒有資料）",
+                          "en": "not compared (no data for the previous period)"},
+    "brief.headline.no_previous": {"zh-Hant": "上一期間（{previous}）沒有資料，不顯示變化。",
+                                   "en": "No data for the previous period ({previous}): no change is shown."},
     "brief.change.same": {"zh-Hant": "與上期持平", "en": "level with the previous period"},
     # Generated sentences (summary and section leads); numbers are filled in from the metrics.
     "brief.s.volume": {"zh-Hant": "{when}共開展穿越 {activities:,} 次，參與 {person_times:,} 人次（{participants:,} 人），"
@@ -252,31 +258,4 @@ MESSAGES = {
                              "en": "Showing the first {shown:,} of {total:,} rows; download Excel for all of them."},
 }
 
-# Phrase conversion (tw2sp) turns 簡報 into 演示文稿, 指標 into 指针, 執行率 into 运行率 and 新增 into 添加; the
-# mainland wording of these messages is given explicitly.
-_HANS = {
-    "brief.title": "流程穿越服务分析会简报",
-    "brief.page.title": "服务分析会简报",
-    "brief.page.download.docx": "下载 Word 简报",
-    "brief.cli.help": "生成服务分析会简报（Word / Excel / PowerPoint）",
-    "brief.label.generated": "生成日期",
-    "brief.sec.headline": "一、主要指标",
-    "brief.sheet.headline": "主要指标",
-    "brief.col.figure": "指标",
-    "brief.tbl.headline": "主要指标与上期比较（{current} 对 {previous}）",
-    "brief.sec.discipline": "八、流程规范执行率",
-    "brief.tbl.discipline": "流程规范执行率",
-    "brief.tbl.discipline_company": "各公司流程规范执行率",
-    "brief.col.raised_in_period": "{period} 新增",
-    "brief.col.needed_per_week": "每周需新增",
-    "brief.q.warnings": "导入时的警告（有效批次）",
-    "brief.sec.quality": "九、数据质量说明",
-    "brief.sheet.quality": "数据质量",
-    "brief.tbl.quality": "数据质量提示",
-    "brief.quality.clean": "本期间未发现数据质量问题。",
-    "brief.s.quality": "数据质量提示 {n:,} 项，请牵头部门核对。",
-    "brief.tbl.ageing": "未结案问题账龄",
-    "brief.chart.ageing": "未结案问题账龄分布",
-}
-for _key, _text in _HANS.items():
-    MESSAGES[_key]["zh-Hans"] = _text
+add_mainland_hans(MESSAGES)  # mainland words (analytics/i18n/catalog_ui.py)

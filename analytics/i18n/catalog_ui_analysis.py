@@ -1,5 +1,7 @@
 """Interface text of the analysis pages: 穿越量, 問題跟蹤, 流程規範, 資料品質 (keys ``ui.an.``)."""
 
+from analytics.i18n.catalog_ui import add_mainland_hans
+
 _COLUMNS = {
     "employee_id": ("工號", "Employee ID"),
     "name": ("姓名", "Name"),
@@ -60,8 +62,7 @@ _COLUMNS = {
 
 MESSAGES = {
     **{f"ui.an.col.{key}": {"zh-Hant": zh, "en": en} for key, (zh, en) in _COLUMNS.items()},
-    # phrase conversion gives 批量 (quantity) for 批次; the mainland word is the same as the Traditional one
-    "ui.an.col.batch_id": {"zh-Hant": "批次", "zh-Hans": "批次", "en": "Batch"},
+    "ui.an.col.batch_id": {"zh-Hant": "批次", "en": "Batch"},
     # shared
     "ui.an.caption": {"zh-Hant": "{scope} · {period}", "en": "{scope} · {period}"},
     "ui.an.caption_as_of": {"zh-Hant": "{scope} · 統計截至 {as_of}", "en": "{scope} · as of {as_of}"},
@@ -114,7 +115,7 @@ MESSAGES = {
     },
     "ui.an.volume.unmatched_group": {"zh-Hant": "不在名冊", "en": "Not on the roster"},
     "ui.an.volume.by": {"zh-Hant": "分組", "en": "Group by"},
-    "ui.an.volume.measure": {"zh-Hant": "指標", "zh-Hans": "指标", "en": "Measure"},
+    "ui.an.volume.measure": {"zh-Hant": "指標", "en": "Measure"},
     "ui.an.volume.dim.category": {"zh-Hant": "穿越類別", "en": "Category"},
     "ui.an.volume.dim.item": {"zh-Hant": "穿越項目", "en": "Item"},
     "ui.an.volume.dim.mode": {"zh-Hant": "組織方式", "en": "Mode"},
@@ -247,7 +248,7 @@ MESSAGES = {
         "en": "{n} rows fail “{check}”",
     },
     # 資料品質 data quality
-    "ui.an.quality.title": {"zh-Hant": "資料品質", "zh-Hans": "数据质量", "en": "Data quality"},
+    "ui.an.quality.title": {"zh-Hant": "資料品質", "en": "Data quality"},
     "ui.an.quality.caption": {
         "zh-Hant": "{scope} · {year} 年 · 統計截至 {as_of}",
         "en": "{scope} · {year} · as of {as_of}",
@@ -276,7 +277,6 @@ MESSAGES = {
     },
     "ui.an.quality.help.warnings": {
         "zh-Hant": "匯入時已接受但需要注意的資料行（有效批次）。修正來源表後重新匯入即可更新。",
-        "zh-Hans": "导入时已接受但需要注意的数据行（有效批次）。修正来源表后重新导入即可更新。",
         "en": "Rows accepted at import that need attention (active batches). Fix the source sheet and re-import.",
     },
     "ui.an.quality.help.nonstandard_categories": {
@@ -302,3 +302,5 @@ MESSAGES = {
     },
     "ui.an.quality.message_unknown": {"zh-Hant": "（{code}）", "en": "({code})"},
 }
+
+add_mainland_hans(MESSAGES)  # mainland words (analytics/i18n/catalog_ui.py)

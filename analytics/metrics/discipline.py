@@ -15,7 +15,7 @@ import pandas as pd
 from analytics.errors import UserFacingError
 from analytics.i18n import t
 from analytics.metrics.periods import Period, parse_period, periods_of_year
-from analytics.metrics.scope import resolve_company_key, scope_company_keys
+from analytics.metrics.scope import ResolvedScope, resolve_company_key, scope_company_keys
 from analytics.metrics.sqlfiles import load_sql
 
 CHECKS: tuple[str, ...] = ("NOTICE", "SUMMARY-7D", "COPY-SENT", "ISSUE-MIN1")
@@ -45,7 +45,7 @@ def compute_discipline(
     con: duckdb.DuckDBPyConnection,
     year: int,
     *,
-    scope: str | None = None,
+    scope: str | ResolvedScope | None = None,
     period_kind: str | None = None,
 ) -> pd.DataFrame:
     """Discipline rates for ``year``: one row per (check, company, period) that has walkthrough rows.
@@ -57,8 +57,7 @@ def compute_discipline(
     """
     periods = periods_of_year(int(year), period_kind)
     params = {**_period_params(periods), "scope_keys": scope_company_keys(con, scope)}
-    sql = load_sql("discipline_summary").replace("/*discipline_rows*/", load_sql("discipline_rows"))
-    frame = con.execute(sql, params).df()
+    frame = con.execute(load_sql("discipline_summary"), params).df()
     if frame.empty:
         return pd.DataFrame(columns=SUMMARY_COLUMNS)
     order = {c: i for i, c in enumerate(CHECKS)}
@@ -73,7 +72,7 @@ def load_discipline_failures(
     period: str | Period,
     *,
     company: str | None = None,
-    scope: str | None = None,
+    scope: str | ResolvedScope | None = None,
     lang: str = "zh-Hant",
 ) -> pd.DataFrame:
     """The walkthrough rows of ``period`` to which ``check`` applies and which fail it, with the person's company.
@@ -91,5 +90,7 @@ def load_discipline_failures(
         keys = [key] if keys is None or key in keys else []
     sql = load_sql("discipline_failures").replace("/*discipline_rows*/", load_sql("discipline_rows"))
     frame = con.execute(sql, {"start": p.start, "end": p.end, "scope_keys": keys, "check": code}).df()
-    frame = frame.sort_values(["company_key", "date", "employee_id"], kind="stable", na_position="last")
+    # activity_key last: rows of one person and day in one company come out in a fixed order
+    frame = frame.sort_values(["company_key", "date", "employee_id", "activity_key"], kind="stable",
+                              na_position="last")
     return frame[FAILURE_COLUMNS].reset_index(drop=True)

@@ -31,28 +31,48 @@ def quota_records(results: pd.DataFrame) -> list[dict]:
     as a fraction, count as an integer, None when the population is 0), target (1.0 / 0.3 for shares, 1 for
     counts), unit, status; extra: company_key, snapshot_date, pace, needed, needed_per_week.
     """
+    if results.empty:
+        return []
+    # Column-wise: one conversion per column instead of a dict and plain() per cell (21,617 results nationally).
+    n = len(results)
+
+    def column(name: str) -> list:
+        series = results[name]
+        return series.astype(object).where(series.notna(), None).tolist()
+
+    def dates(name: str) -> list:
+        series = pd.to_datetime(results[name])
+        return [None if pd.isna(v) else v.date().isoformat() for v in series]
+
+    count = (results["unit"] == "count").tolist()
+    value = column("value")
+    target = results["target"].astype("float64").tolist()
+    cols = {name: column(name) for name in ("rule", "company", "department", "period", "unit", "status",
+                                            "company_key")}
+    population = results["population"].astype("int64").tolist()
+    participants = results["participants"].astype("int64").tolist()
+    snapshot = dates("snapshot_date")
+    extras = {name: column(name) for name in ("pace", "needed", "needed_per_week") if name in results.columns}
     records = []
-    for row in results.to_dict("records"):
-        count = row["unit"] == "count"
-        value = plain(row["value"])
+    for i in range(n):
+        v = value[i]
         record = {
-            "rule": row["rule"],
-            "company": row["company"],
-            "department": plain(row["department"]),
-            "period": row["period"],
-            "population": int(row["population"]),
-            "participants": int(row["participants"]),
-            "value": int(value) if count and value is not None else value,
-            "target": int(row["target"]) if count else float(row["target"]),
-            "unit": row["unit"],
-            "status": row["status"],
-            "company_key": row["company_key"],
-            "snapshot_date": plain(row["snapshot_date"]),
+            "rule": cols["rule"][i],
+            "company": cols["company"][i],
+            "department": cols["department"][i],
+            "period": cols["period"][i],
+            "population": population[i],
+            "participants": participants[i],
+            "value": int(v) if count[i] and v is not None else (None if v is None else float(v)),
+            "target": int(target[i]) if count[i] else target[i],
+            "unit": cols["unit"][i],
+            "status": cols["status"][i],
+            "company_key": cols["company_key"][i],
+            "snapshot_date": snapshot[i],
         }
-        for extra in ("pace", "needed", "needed_per_week"):
-            if extra in row:
-                v = plain(row[extra])
-                record[extra] = int(v) if isinstance(v, float) and extra != "pace" else v
+        for extra, values in extras.items():
+            x = values[i]
+            record[extra] = x if extra == "pace" or x is None else int(x)
         records.append(record)
     return records
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from analytics.i18n import t
 from analytics.metrics.periods import month_period
-from analytics.metrics.scope import scope_company_keys
+from analytics.metrics.scope import ResolvedScope, resolve_scope, scope_company_keys
 from analytics.metrics.sqlfiles import load_sql, temp_table_name, used_params, with_base
 
 ISSUE_DIMENSIONS: tuple[str, ...] = ("category", "owner_company", "owner_department", "status", "kind")
@@ -27,7 +27,7 @@ OVERDUE_COLUMNS = [
 ]
 
 
-def _params(con: duckdb.DuckDBPyConnection, as_of: dt.date, scope: str | None) -> dict:
+def _params(con: duckdb.DuckDBPyConnection, as_of: dt.date, scope: str | ResolvedScope | None) -> dict:
     return {"as_of": as_of, "scope_keys": scope_company_keys(con, scope)}
 
 
@@ -41,7 +41,7 @@ def compute_issue_breakdown(
     as_of: dt.date,
     *,
     by: str,
-    scope: str | None = None,
+    scope: str | ResolvedScope | None = None,
     lang: str = "zh-Hant",
     _base_table: str | None = None,
 ) -> pd.DataFrame:
@@ -74,7 +74,7 @@ def compute_issue_breakdown(
 
 
 def compute_issue_summary(
-    con: duckdb.DuckDBPyConnection, as_of: dt.date, *, scope: str | None = None, lang: str = "zh-Hant"
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, *, scope: str | ResolvedScope | None = None, lang: str = "zh-Hant"
 ) -> dict:
     """The SPEC 4.4 figures as of ``as_of`` (the ``issues --json`` shape of issue #3 item 7).
 
@@ -84,6 +84,7 @@ def compute_issue_summary(
     p90} (None when n = 0), open_ageing {"0-30", "31-60", "61-90", ">90"}, by_owner_company {company: {total,
     closed, open, overdue}}, overdue_ids [issue_id, ...] (most overdue first).
     """
+    scope = resolve_scope(con, scope)  # once for the four queries below
     params = _params(con, as_of, scope)
     # The issues in scope are computed once into a temporary table of this connection and reused below.
     table = temp_table_name("issues")
@@ -136,7 +137,7 @@ def _histogram(value: dict | None) -> dict[str, int]:
 
 
 def load_overdue_issues(
-    con: duckdb.DuckDBPyConnection, as_of: dt.date, *, scope: str | None = None, _base_table: str | None = None
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, *, scope: str | ResolvedScope | None = None, _base_table: str | None = None
 ) -> pd.DataFrame:
     """Open issues whose 計畫完成日期 is before ``as_of``, most overdue first (then by issue_id).
 
@@ -173,7 +174,7 @@ def compute_open_trend(
     start: dt.date,
     end: dt.date,
     freq: str = "month",
-    scope: str | None = None,
+    scope: str | ResolvedScope | None = None,
 ) -> pd.DataFrame:
     """Issues open at the end of each month/week between ``start`` and ``end``, from issue_status_history.
 

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 
 from analytics.metrics.periods import periods_of_year, year_period
-from analytics.metrics.scope import scope_company_keys
+from analytics.metrics.scope import ResolvedScope, scope_company_keys
 from analytics.metrics.sqlfiles import load_composed, load_sql
 
 QUALITY_SECTIONS: tuple[str, ...] = (
@@ -17,8 +17,25 @@ QUALITY_SECTIONS: tuple[str, ...] = (
 )
 
 
+UNMATCHED_COLUMNS = ["employee_id", "name", "rows", "first_date", "last_date"]
+
+
+def load_unmatched_ids(
+    con: duckdb.DuckDBPyConnection, year: int, *, scope: str | ResolvedScope | None = None
+) -> pd.DataFrame:
+    """工號 of ``year``'s walkthrough log on no roster snapshot, with their row counts (most rows first).
+
+    Columns: employee_id, name, rows, first_date, last_date. Empty when ``scope`` is set: such rows belong to no
+    company (docs/metrics.md §5). The section ``unmatched_ids`` of compute_data_quality, on its own and cheap.
+    """
+    if scope_company_keys(con, scope) is not None:
+        return pd.DataFrame(columns=UNMATCHED_COLUMNS)
+    year_p = year_period(int(year))
+    return con.execute(load_sql("quality_unmatched_ids"), {"start": year_p.start, "end": year_p.end}).df()
+
+
 def compute_data_quality(
-    con: duckdb.DuckDBPyConnection, year: int, *, as_of: dt.date, scope: str | None = None
+    con: duckdb.DuckDBPyConnection, year: int, *, as_of: dt.date, scope: str | ResolvedScope | None = None
 ) -> dict[str, pd.DataFrame]:
     """Data-quality findings for ``year`` (walkthroughs) and for issues raised up to ``as_of``.
 
@@ -43,10 +60,7 @@ def compute_data_quality(
         "period_ends": [p.end for p in months],
     }
     silent = con.execute(load_composed("quality_silent_companies", "volume_rows"), volume_params).df()
-    if keys is None:
-        unmatched = con.execute(load_sql("quality_unmatched_ids"), {"start": year_p.start, "end": year_p.end}).df()
-    else:
-        unmatched = pd.DataFrame(columns=["employee_id", "name", "rows", "first_date", "last_date"])
+    unmatched = load_unmatched_ids(con, year, scope=ResolvedScope(scope, None if keys is None else tuple(keys)))
     warnings = con.execute(
         load_composed("quality_warnings", "issues_base"), {"as_of": dt.date(9999, 12, 31), "scope_keys": keys}
     ).df()

@@ -16,8 +16,8 @@ import pandas as pd
 from analytics.errors import UserFacingError
 from analytics.i18n import t
 from analytics.metrics.periods import Period, parse_period, periods_of_year
-from analytics.metrics.scope import CITY, HQ, PROVINCE, resolve_company_key, scope_company_keys
-from analytics.metrics.sqlfiles import load_sql
+from analytics.metrics.scope import CITY, HQ, PROVINCE, ResolvedScope, resolve_company_key, scope_company_keys
+from analytics.metrics.sqlfiles import load_composed, load_sql
 from analytics.textnorm import match_key
 
 LEADERS = ("公司領導", "部門領導")
@@ -107,7 +107,7 @@ def compute_quota_results(
     year: int,
     *,
     as_of: dt.date,
-    scope: str | None = None,
+    scope: str | ResolvedScope | None = None,
     rules: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Evaluate the quota rules of SPEC 4.1 for every period of ``year`` the rule needs.
@@ -158,7 +158,7 @@ def load_owed_people(
     *,
     company: str | None = None,
     department: str | None = None,
-    scope: str | None = None,
+    scope: str | ResolvedScope | None = None,
     qualified: bool = False,
     lang: str = "zh-Hant",
 ) -> pd.DataFrame:
@@ -179,11 +179,8 @@ def load_owed_people(
     if company is not None:
         key = resolve_company_key(con, company, lang)
         keys = [key] if keys is None or key in keys else []
-    params = _params([chosen], [p], keys)
-    frame = con.execute(load_sql("quota_base"), params).df()
-    frame = frame[frame["employee_id"].notna() & (frame["counted"] == qualified)]
-    frame = frame.assign(department=frame["member_department"])
-    if department is not None:
-        frame = frame[frame["department_key"] == match_key(department)]
+    params = {**_params([chosen], [p], keys), "qualified": bool(qualified),
+              "department_key": None if department is None else match_key(department)}
+    frame = con.execute(load_composed("quota_owed", "quota_base"), params).df()
     frame = frame.sort_values(["company_key", "department", "employee_id"], kind="stable")
     return frame[OWED_COLUMNS].reset_index(drop=True)

@@ -13,7 +13,7 @@ import pandas as pd
 from analytics.i18n import t
 from analytics.metrics.periods import Period, periods_of_year
 from analytics.metrics.scope import ResolvedScope, scope_company_keys
-from analytics.metrics.sqlfiles import load_composed, load_sql, used_params, with_base
+from analytics.metrics.sqlfiles import load_sql, used_params, with_base
 
 # Allowed grouping dimensions (bound as a value into a CASE, never spliced into SQL).
 DIMENSIONS: tuple[str, ...] = ("all", "company", "level", "department", "category", "item", "mode", "scope")
@@ -73,7 +73,7 @@ def compute_volume(
     year: int,
     *,
     by: str = "all",
-    scope: str | None = None,
+    scope: str | ResolvedScope | None = None,
     period_kind: str | None = None,
     _rows_table: str | None = None,
 ) -> pd.DataFrame:
@@ -138,7 +138,7 @@ def compute_volume_summary(
     keys = scope_company_keys(con, scope)
     # One query computes every section (volume_summary.sql); Python only nests the few thousand result rows.
     params = {**_params(periods, keys), "year_code": year_p.code, "year_start": year_p.start}
-    sql = load_composed("volume_summary", "volume_rows")
+    sql = load_sql("volume_summary")
     rows = con.execute(sql, used_params(sql, params)).fetchall()
     kind_order = {"year": 0, "quarter": 1, "month": 2}
     # columns: section, group_key, period, period_kind, period_start, activities, person_times, participants

@@ -19,9 +19,9 @@ def migration_files() -> list[tuple[int, Path]]:
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
-    exists = con.execute(
-        "select count(*) from information_schema.tables where table_name = 'schema_version'"
-    ).fetchall()[0][0]
+    # duckdb_tables(), not information_schema.tables: the view costs ≈30 ms on a cold connection, and every
+    # command (and page) opening the database asks this first (issue #6 start-up).
+    exists = con.execute("select count(*) from duckdb_tables() where table_name = 'schema_version'").fetchall()[0][0]
     if not exists:
         return 0
     return con.execute("select coalesce(max(version), 0) from schema_version").fetchall()[0][0]

@@ -115,20 +115,20 @@ def walkthrough_warnings(
     """
     problems: list[Problem] = []
     row_keys: list[str] = []
-    unmatched = con.execute(load_sql("walkthrough_unmatched")).fetchall()
-    for sheet, row, employee_id, activity_key in unmatched:
-        problems.append(Problem("warning", "store.warn.unmatched_employee", file_name, sheet, row,
-                                schema.WALKTHROUGHS.column("employee_id").header, employee_id, "walkthroughs"))
-        row_keys.append(f"{activity_key}|{employee_id}")
-    for sheet, row, employee_id, activity_key, name, roster_names in con.execute(
-        load_sql("walkthrough_name_candidates")
+    employee_header = schema.WALKTHROUGHS.column("employee_id").header
+    name_header = schema.WALKTHROUGHS.column("name").header
+    # One query reads the roster once for both kinds (issue #6); unmatched rows come first, as before.
+    for kind, sheet, row, employee_id, activity_key, name, roster_names in con.execute(
+        load_sql("walkthrough_warnings")
     ).fetchall():
-        folded = {match_key(n) for n in roster_names}
-        if match_key(name) in folded:
-            continue  # the same name up to script, width or spacing (SPEC 2 tolerant matching)
-        problems.append(Problem("warning", "store.warn.name_mismatch", file_name, sheet, row,
-                                schema.WALKTHROUGHS.column("name").header, name, "walkthroughs",
-                                {"employee_id": employee_id, "roster_name": "、".join(roster_names)}))
+        if kind == "unmatched":
+            problems.append(Problem("warning", "store.warn.unmatched_employee", file_name, sheet, row,
+                                    employee_header, employee_id, "walkthroughs"))
+        else:
+            folded = {match_key(n) for n in roster_names}
+            if match_key(name) in folded:
+                continue  # the same name up to script, width or spacing (SPEC 2 tolerant matching)
+            problems.append(Problem("warning", "store.warn.name_mismatch", file_name, sheet, row, name_header, name,
+                                    "walkthroughs", {"employee_id": employee_id, "roster_name": "、".join(roster_names)}))
         row_keys.append(f"{activity_key}|{employee_id}")
     return problems, row_keys
-

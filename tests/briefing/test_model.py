@@ -144,3 +144,25 @@ def test_empty_period_has_no_traceback(con):
     b = build_briefing(con, "2025-03", scope=SCOPE, as_of=AS_OF)
     assert b.summary[0] == "本月沒有穿越記錄。"
     assert b.section("volume").empty_message
+
+
+def test_first_month_with_data_shows_no_change(con):
+    """2026-09 is the first month with data (P1's 09-10 walkthrough, I3 raised 09-15): 2026-08 has nothing to
+    compare with, so the change is empty ("—") with a note, as on the overview, instead of "+1" for every figure."""
+    b = build_briefing(con, "2026-09", scope=SCOPE, as_of=AS_OF)
+    headline = b.section("headline")
+    frame = headline.tables[0].frame
+    # September in 東海省公司 scope: P1's one walkthrough (1 activity, 1 person-time, 1 person); I3 raised
+    assert list(frame["本期"])[:4] == [1, 1, 1, 1]
+    assert frame["上期"].isna().all() and frame["變化"].isna().all()
+    assert headline.sentences == ["上一期間（2026 年 8 月）沒有資料，不顯示變化。"]
+    assert [name for name, _ in headline.charts[0].series] == ["2026-09"]  # no empty "previous" bars
+    assert b.summary[0] == "本月共開展穿越 1 次，參與 1 人次（1 人），穿越次數無從與上期比較（上一期間沒有資料）。"
+
+
+def test_a_previous_period_with_data_is_still_compared(con):
+    """2026Q4 against 2026Q3 (September has data): the change is shown. Q4 in scope: 3 activities (October's A1,
+    P2's reception, C1); Q3: P1's September row = 1 -> change +2."""
+    b = build_briefing(con, "2026Q4", scope=SCOPE, as_of=AS_OF)
+    frame = b.section("headline").tables[0].frame
+    assert list(frame["變化"])[0] == 2 and b.section("headline").sentences == []

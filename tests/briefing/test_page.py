@@ -69,6 +69,18 @@ def test_preview_shows_the_hand_worked_figures(page_db, monkeypatch):
     assert len(buttons) == 3
 
 
+def test_first_month_with_data_shows_no_change(page_db, monkeypatch):
+    """September 2026 is the first month with data (conftest): no arrow on the cards, a note instead (as the
+    overview); before the fix every card showed the whole figure as a rise (+1 activities, ...)."""
+    at = _open(page_db, monkeypatch, scope=match_key("東海省公司"), period="2026-09")
+    assert not at.exception
+    metrics = {m.label: (m.value, m.delta) for m in at.metric}
+    # September in 東海省公司 with its city: P1's one walkthrough -> 1 activity; I3 raised on 09-15 -> 1 issue
+    assert metrics["穿越次數"] == ("1", "") and metrics["提出問題建議數"] == ("1", "")  # AppTest: no delta = ""
+    assert all(not delta for _, delta in metrics.values())
+    assert "上一期間（2026 年 8 月）沒有資料，不顯示變化。" in [str(c.value) for c in at.caption]
+
+
 def test_english_preview(page_db, monkeypatch):
     at = _open(page_db, monkeypatch, lang="en")
     # the values behind the sidebar's controls (ui.state._PARAMS), as after a user switched them

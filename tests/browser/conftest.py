@@ -85,8 +85,10 @@ def streamlit_server(db_path: Path, users_file: Path) -> Iterator[str]:
         log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module. Module scope: a sync Playwright session left open for the rest of a
+    ``pytest tests/`` run would make every later ``sync_playwright()`` in this thread fail (tests/trust)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -216,8 +217,58 @@ def served_app(hostile_db, tmp_path_factory):
             proc.kill()
 
 
+def in_fresh_thread(fn: Callable[[], None]) -> None:
+    """Run ``fn`` in a new thread and re-raise what it raised there.
+
+    Playwright's sync API refuses to start in a thread where another sync session is open ("using Playwright
+    Sync API inside the asyncio loop"): tests/browser keeps one open in the main thread while its module runs,
+    and ``pytest tests/`` runs everything in one process. A fresh thread has no event loop, whatever ran before.
+    """
+    import threading
+
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            fn()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test's thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, name="playwright-injection")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+
+
+def test_fresh_thread_reraises_and_runs_beside_an_open_playwright_session():
+    """The helper passes failures on, and a second sync session works beside one open in this thread."""
+    from playwright.sync_api import sync_playwright
+
+    def boom() -> None:
+        raise AssertionError("from the thread")
+
+    with pytest.raises(AssertionError, match="from the thread"):
+        in_fresh_thread(boom)
+    started: list[bool] = []
+    with sync_playwright():  # as tests/browser's browser fixture is while its module runs
+        in_fresh_thread(lambda: started.append(_start_and_stop_playwright()))
+    assert started == [True]
+
+
+def _start_and_stop_playwright() -> bool:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        return pw.chromium is not None
+
+
 @pytest.mark.browser
 def test_browser_no_alert_and_no_injected_elements(served_app):
+    in_fresh_thread(lambda: _visit_every_page(served_app))
+
+
+def _visit_every_page(served_app: str) -> None:
     from playwright.sync_api import sync_playwright
 
     dialogs: list[str] = []

@@ -10,22 +10,28 @@ with rows_in_range as (
 
 roster_by_person as (
     -- one roster row per (工號, date): ties between companies on the same date resolved by company_key
-    select employee_id, effective_date, arg_min(company_key, company_key) as company_key
+    select employee_id, effective_date, min(company_key) as company_key
     from roster
+    where employee_id in (select employee_id from rows_in_range)
     group by employee_id, effective_date
 ),
 
-earliest as (
-    select employee_id, arg_min(company_key, effective_date) as company_key
+spans as (
+    -- validity of each roster row; the earliest is open to the past ("else the person's earliest row"): one
+    -- equi-join with a range filter instead of an ASOF join plus a join for the earliest row
+    select
+        employee_id,
+        company_key,
+        case when row_number() over w = 1 then date '0001-01-01' else effective_date end as valid_from,
+        coalesce(lead(effective_date) over w, date '9999-12-31') as valid_to
     from roster_by_person
-    group by employee_id
+    window w as (partition by employee_id order by effective_date)
 ),
 
 with_company as (
-    select w.*, coalesce(r.company_key, e.company_key) as company_key
+    select w.*, s.company_key
     from rows_in_range as w
-    asof left join roster_by_person as r on w.employee_id = r.employee_id and w.date >= r.effective_date
-    left join earliest as e on e.employee_id = w.employee_id
+    left join spans as s on s.employee_id = w.employee_id and w.date >= s.valid_from and w.date < s.valid_to
 ),
 
 scoped as (
@@ -50,12 +56,12 @@ checked as (
             as notice_pass,
         s.summary_on is not null and s.summary_on - s.date between 0 and 7 as summary_pass,
         coalesce(s.copy_sent, false) as copy_pass,
-        coalesce(s.issues_raised, 0) >= 1
-            or exists (
-                select 1 from linked_issues as i
-                where i.activity_id = s.activity_id and i.raised_by in (s.employee_id, '*')
-            ) as issue_pass
+        coalesce(s.issues_raised, 0) >= 1 or own.activity_id is not null or anyone.activity_id is not null
+            as issue_pass
     from scoped as s
+    left join linked_issues as own on own.activity_id = s.activity_id and own.raised_by = s.employee_id
+    left join (select activity_id from linked_issues where raised_by = '*') as anyone
+        on anyone.activity_id = s.activity_id
 ),
 
 final as (

@@ -7,29 +7,35 @@ with companies as (
     group by company_key
 ),
 
-roster_by_person as (
-    select employee_id, effective_date, arg_min(company_key, company_key) as company_key
-    from roster
-    group by employee_id, effective_date
-),
-
-earliest as (
-    select employee_id, arg_min(company_key, effective_date) as company_key
-    from roster_by_person
-    group by employee_id
-),
-
 raised as (
     select *
     from issues
     where raised_on <= $as_of
 ),
 
+roster_by_person as (
+    select employee_id, effective_date, min(company_key) as company_key
+    from roster
+    where employee_id in (select raised_by from raised)
+    group by employee_id, effective_date
+),
+
+spans as (
+    -- validity of each roster row; the earliest is open to the past ("else the raiser's earliest snapshot"):
+    -- one equi-join with a range filter instead of an ASOF join plus a join for the earliest row
+    select
+        employee_id,
+        company_key,
+        case when row_number() over w = 1 then date '0001-01-01' else effective_date end as valid_from,
+        coalesce(lead(effective_date) over w, date '9999-12-31') as valid_to
+    from roster_by_person
+    window w as (partition by employee_id order by effective_date)
+),
+
 with_raiser as (
-    select i.*, coalesce(r.company_key, e.company_key) as raiser_company_key
+    select i.*, s.company_key as raiser_company_key
     from raised as i
-    asof left join roster_by_person as r on i.raised_by = r.employee_id and i.raised_on >= r.effective_date
-    left join earliest as e on e.employee_id = i.raised_by
+    left join spans as s on s.employee_id = i.raised_by and i.raised_on >= s.valid_from and i.raised_on < s.valid_to
 ),
 
 final as (

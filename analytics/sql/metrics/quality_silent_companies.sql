@@ -18,10 +18,10 @@ companies as (
 ),
 
 active as (
+    -- the months are the calendar months of one year: a row's month is found by equality, not a range join
     select distinct b.company_key, m.period
-    from base as b
-    join months as m on b.date between m.period_start and m.period_end
-    where b.company_key is not null
+    from (select distinct company_key, month(date) as month from base where company_key is not null) as b
+    join months as m on month(m.period_start) = b.month
 ),
 
 final as (

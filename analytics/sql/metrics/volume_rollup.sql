@@ -51,6 +51,14 @@ by_person as (
     select group_key, bit_or(month_bit) as mask from grouped group by group_key, employee_id
 ),
 
+mask_counts as (
+    -- how many activities / people of a group share each month mask (a few dozen per group): the bit test
+    -- against the periods runs on these counts instead of on every activity and person
+    select group_key, 'a' as what, mask, count(*) as n from by_activity group by group_key, mask
+    union all
+    select group_key, 'p', mask, count(*) from by_person group by group_key, mask
+),
+
 by_month as (
     select group_key, month_bit, count(*) as rows, any_value(company_key) as company_key,
         any_value(department) as department
@@ -59,16 +67,14 @@ by_month as (
 ),
 
 measures as (
-    select a.group_key, p.period, count(*) as activities, 0 as person_times, 0 as distinct_participants,
+    select a.group_key, p.period,
+        coalesce(sum(a.n) filter (where a.what = 'a'), 0)::bigint as activities, 0::bigint as person_times,
+        coalesce(sum(a.n) filter (where a.what = 'p'), 0)::bigint as distinct_participants,
         null as company_key, null as department
-    from by_activity as a join periods as p on a.mask & p.month_mask <> 0
+    from mask_counts as a join periods as p on a.mask & p.month_mask <> 0
     group by a.group_key, p.period
     union all
-    select b.group_key, p.period, 0, 0, count(*), null, null
-    from by_person as b join periods as p on b.mask & p.month_mask <> 0
-    group by b.group_key, p.period
-    union all
-    select m.group_key, p.period, 0, sum(m.rows), 0, any_value(m.company_key), any_value(m.department)
+    select m.group_key, p.period, 0, sum(m.rows)::bigint, 0, any_value(m.company_key), any_value(m.department)
     from by_month as m join periods as p on m.month_bit & p.month_mask <> 0
     group by m.group_key, p.period
 ),

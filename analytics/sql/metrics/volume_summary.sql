@@ -1,5 +1,5 @@
--- SPEC 4.3 task volume of one year in one pass (the `volume --json` shape), from the rows of volume_rows.sql
--- (spliced in place of the marker below). One output row per (section, group_key, period):
+-- SPEC 4.3 task volume of one year in one pass (the `volume --json` shape), over the rows of the year with the
+-- person's company (the rule of volume_rows.sql). One output row per (section, group_key, period):
 --   section 'all'    : the totals, group_key 'all', for the year, its quarters and its months;
 --   section 'rollup' : each company with roll-up (a city counts in itself, its province and 總部; a province in
 --                      itself and 總部), group_key = the company key, for the year, quarters and months; rows whose
@@ -7,8 +7,37 @@
 --   sections 'category', 'item', 'mode', 'scope': the dimension's term as group_key (null = blank), year only.
 -- Distinct counts over periods use a 12-bit month mask per activity and per person (as volume_by.sql): "in period
 -- P" is a bit test. The term sections need only the year, so they are plain distinct counts (grouping sets).
-with base as (
-    /*volume_rows*/
+with rows_in_range as (
+    select activity_key, employee_id, date, category, item, mode, scope
+    from walkthroughs
+    where date between $start and $end
+),
+
+roster_by_person as (
+    -- the person's company as in volume_rows.sql (only the company is needed here): one roster row per (工號,
+    -- date), a tie between two companies on one date going to the smaller company_key
+    select employee_id, effective_date, min(company_key) as company_key
+    from roster
+    where employee_id in (select employee_id from rows_in_range)
+    group by employee_id, effective_date
+),
+
+spans as (
+    -- validity of each roster row; the earliest is open to the past ("else the earliest one")
+    select
+        employee_id,
+        company_key,
+        case when row_number() over w = 1 then date '0001-01-01' else effective_date end as valid_from,
+        coalesce(lead(effective_date) over w, date '9999-12-31') as valid_to
+    from roster_by_person
+    window w as (partition by employee_id order by effective_date)
+),
+
+base as (
+    select w.*, s.company_key
+    from rows_in_range as w
+    left join spans as s on s.employee_id = w.employee_id and w.date >= s.valid_from and w.date < s.valid_to
+    where $scope_keys is null or s.company_key in (select unnest($scope_keys))
 ),
 
 periods as (
@@ -39,45 +68,74 @@ targets as (
     cross join (select company_key from companies where level = '總部') as hq
 ),
 
-slim as (
-    select activity_key, employee_id, company_key, (1 << (month(date)::integer - 1))::integer as month_bit
+slim as materialized (
+    -- the rows reduced to what the counts need; computed once, read by every section below
+    select activity_key, employee_id, company_key, category, item, mode, scope,
+        (1 << (month(date)::integer - 1))::integer as month_bit
     from base
 ),
 
-expanded as (
-    -- every row once for the totals, and once per company it rolls up to
-    select 'all' as section, 'all' as group_key, activity_key, employee_id, month_bit from slim
+in_scope_targets as (
+    select company_key, target_key
+    from targets
+    where $scope_keys is null or target_key in (select unnest($scope_keys))
+),
+
+company_activity as (
+    -- months of each activity within each company; a roll-up target ORs the masks of its companies
+    select company_key, activity_key, bit_or(month_bit) as mask
+    from slim where company_key is not null group by company_key, activity_key
+),
+
+company_person as (
+    select company_key, employee_id, bit_or(month_bit) as mask
+    from slim where company_key is not null group by company_key, employee_id
+),
+
+company_month as (
+    select company_key, month_bit, count(*) as rows
+    from slim group by company_key, month_bit
+),
+
+masks as (
+    select 'all' as section, 'all' as group_key, 'a' as what, bit_or(month_bit) as mask
+    from slim group by activity_key
     union all
-    select 'rollup', t.target_key, s.activity_key, s.employee_id, s.month_bit
-    from slim as s
-    join targets as t on t.company_key = s.company_key
-    where $scope_keys is null or t.target_key in (select unnest($scope_keys))
+    select 'all', 'all', 'p', bit_or(month_bit) from slim group by employee_id
+    union all
+    select 'rollup', t.target_key, 'a', bit_or(c.mask)
+    from company_activity as c join in_scope_targets as t using (company_key)
+    group by t.target_key, c.activity_key
+    union all
+    select 'rollup', t.target_key, 'p', bit_or(c.mask)
+    from company_person as c join in_scope_targets as t using (company_key)
+    group by t.target_key, c.employee_id
 ),
 
-by_activity as (
-    select section, group_key, bit_or(month_bit) as mask from expanded group by section, group_key, activity_key
+month_rows as (
+    select 'all' as section, 'all' as group_key, month_bit, sum(rows) as rows from company_month group by month_bit
+    union all
+    select 'rollup', t.target_key, c.month_bit, sum(c.rows)
+    from company_month as c join in_scope_targets as t using (company_key)
+    group by t.target_key, c.month_bit
 ),
 
-by_person as (
-    select section, group_key, bit_or(month_bit) as mask from expanded group by section, group_key, employee_id
-),
-
-by_month as (
-    select section, group_key, month_bit, count(*) as rows from expanded group by section, group_key, month_bit
+mask_counts as (
+    -- how many activities / people of a group share each month mask (a few dozen masks per group): the bit
+    -- test against the 17 periods then runs on these counts, not on every activity and person
+    select section, group_key, what, mask, count(*) as n from masks group by section, group_key, what, mask
 ),
 
 measures as (
-    select a.section, a.group_key, p.period, count(*) as activities, 0 as person_times, 0 as distinct_participants
-    from by_activity as a join periods as p on a.mask & p.month_mask <> 0
-    group by a.section, a.group_key, p.period
-    union all
-    select b.section, b.group_key, p.period, 0, 0, count(*)
-    from by_person as b join periods as p on b.mask & p.month_mask <> 0
-    group by b.section, b.group_key, p.period
-    union all
-    select m.section, m.group_key, p.period, 0, sum(m.rows), 0
-    from by_month as m join periods as p on m.month_bit & p.month_mask <> 0
+    select m.section, m.group_key, p.period,
+        coalesce(sum(m.n) filter (where m.what = 'a'), 0) as activities, 0 as person_times,
+        coalesce(sum(m.n) filter (where m.what = 'p'), 0) as distinct_participants
+    from mask_counts as m join periods as p on m.mask & p.month_mask <> 0
     group by m.section, m.group_key, p.period
+    union all
+    select r.section, r.group_key, p.period, 0, sum(r.rows), 0
+    from month_rows as r join periods as p on r.month_bit & p.month_mask <> 0
+    group by r.section, r.group_key, p.period
 ),
 
 by_period as (
@@ -91,17 +149,40 @@ by_period as (
     group by m.section, m.group_key, m.period
 ),
 
+term_activity as (
+    -- the sections of one term each are for the whole year: distinct (term, activity) and (term, person) pairs,
+    -- one grouping set per term column (grouping() tells which: 7 category, 11 item, 13 mode, 14 scope)
+    select category, item, mode, scope, grouping(category, item, mode, scope) as g, count(*) as rows
+    from slim
+    group by grouping sets ((category, activity_key), (item, activity_key), (mode, activity_key), (scope, activity_key))
+),
+
+term_person as (
+    select category, item, mode, scope, grouping(category, item, mode, scope) as g
+    from slim
+    group by grouping sets ((category, employee_id), (item, employee_id), (mode, employee_id), (scope, employee_id))
+),
+
+term_counts as (
+    select g, category, item, mode, scope, count(*) as activities, sum(rows) as person_times,
+        0 as distinct_participants
+    from term_activity
+    group by all
+    union all
+    select g, category, item, mode, scope, 0, 0, count(*)
+    from term_person
+    group by all
+),
+
 by_term as (
     select
-        case when grouping(category) = 0 then 'category' when grouping(item) = 0 then 'item'
-            when grouping(mode) = 0 then 'mode' else 'scope' end as section,
-        case when grouping(category) = 0 then category when grouping(item) = 0 then item
-            when grouping(mode) = 0 then mode else scope end as group_key,
-        count(distinct activity_key) as activities,
-        count(*) as person_times,
-        count(distinct employee_id) as distinct_participants
-    from base
-    group by grouping sets ((category), (item), (mode), (scope))
+        case g when 7 then 'category' when 11 then 'item' when 13 then 'mode' else 'scope' end as section,
+        case g when 7 then category when 11 then item when 13 then mode else scope end as group_key,
+        sum(activities) as activities,
+        sum(person_times) as person_times,
+        sum(distinct_participants) as distinct_participants
+    from term_counts
+    group by all
 ),
 
 final as (
