@@ -300,6 +300,9 @@ def step_pages(ctx: Context) -> list[Figure]:
                     slowest = "; ".join(f"{_call_name(x['call'])} {x['seconds']:.2f}" for x in c["calls"][:3])
                     notes.append(f"server script {c['cold_s']:.2f} s cold / {c['warm_s']:.2f} s warm, "
                                  f"{len(c['calls'])} analytics calls {c['calls_s']:.2f} s; slowest: {slowest or '-'}")
+                    busiest = "; ".join(f"{x['function'].removeprefix('pages.')} {x['seconds']:.2f}"
+                                        for x in c.get("warm_top", [])[:3])
+                    notes.append(f"warm script time by function (sampled, inclusive): {busiest or '-'}")
                 fig.note = "\n    ".join(notes)
             figures.append(fig)
     return figures
