@@ -11,7 +11,7 @@ from ui import analysis_data as ad
 from ui.data import company_tree
 from ui.state import Controls, current_controls, format_period, tr
 from ui.theme import STATUS_COLORS, style_figure
-from ui.widgets import caption_safe, download_xlsx_button, empty_state, page_guard
+from ui.widgets import caption_safe, download_xlsx_button, empty_state, long_table, page_guard
 
 FAILURE_COLUMNS = [
     ("company", "ui.an.col.company", None), ("employee_id", "ui.an.col.employee_id", None),
@@ -156,7 +156,7 @@ def render_failures(c: Controls, unit: object = None) -> None:
     filtered = ad.filter_rows(shown, text)
     st.caption(tr("ui.an.discipline.failures_count", check=name, n=len(frame)) + " · "
                + tr("ui.an.rows_shown", n=len(filtered), total=len(shown)))
-    st.dataframe(filtered, hide_index=True, key="an_dis_failures")
+    long_table(filtered, key="an_dis_failures")
     download_xlsx_button(filtered, f"流程規範不合格_{check}_{c.period}.xlsx", key="an_dis_failures_dl")
 
 

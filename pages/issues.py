@@ -9,7 +9,7 @@ from analytics.metrics.issues import AGEING_BUCKETS
 from ui import analysis_data as ad
 from ui.state import Controls, current_controls, format_period, term, tr
 from ui.theme import MUTED, SERIES_COLORS, STATUS_COLORS, fmt_int, fmt_num, fmt_pct, style_figure
-from ui.widgets import Metric, caption_safe, download_xlsx_button, empty_state, metric_row, page_guard
+from ui.widgets import Metric, caption_safe, download_xlsx_button, empty_state, long_table, metric_row, page_guard
 
 OVERDUE_COLUMNS = [
     ("issue_id", "ui.an.col.issue_id", None), ("owner_company", "ui.an.col.owner_company", None),
@@ -126,7 +126,7 @@ def render_overdue(c: Controls) -> None:
     text = st.text_input(tr("ui.an.filter"), key="an_iss_filter", placeholder=tr("ui.an.filter_placeholder"))
     filtered = ad.filter_rows(shown, text)
     st.caption(tr("ui.an.rows_shown", n=len(filtered), total=len(shown)))
-    st.dataframe(filtered, hide_index=True, key="an_iss_overdue")
+    long_table(filtered, key="an_iss_overdue")
     download_xlsx_button(filtered, f"逾期問題_{c.as_of.isoformat()}.xlsx", key="an_iss_overdue_dl")
 
 

@@ -16,7 +16,7 @@ from ui import analysis_data as ad
 from ui.data import company_tree
 from ui.state import Controls, current_controls, format_period, tr
 from ui.theme import STATUS_COLORS, style_figure
-from ui.widgets import caption_safe, download_xlsx_button, empty_state, page_guard
+from ui.widgets import caption_safe, download_xlsx_button, empty_state, long_table, page_guard
 
 COLUMNS: dict[str, list[tuple[str, str, str | None]]] = {
     "silent_companies": [("company", "ui.an.col.company", None), ("level", "ui.an.col.level", "level"),
@@ -155,7 +155,7 @@ def render_section(section: str, frame: pd.DataFrame, c: Controls) -> None:
         st.success(tr("ui.an.quality.all_clear"), icon=":material/check_circle:")
         return
     shown = ad.present(prepared(section, frame, c), COLUMNS[section], c.lang)
-    st.dataframe(shown, hide_index=True, key=f"an_q_{section}")
+    long_table(shown, key=f"an_q_{section}")
     title = tr(f"ui.an.quality.section.{section}")
     download_xlsx_button(shown, f"{title}_{c.year}.xlsx", key=f"an_q_{section}_dl")
 

@@ -12,7 +12,7 @@ from ui import analysis_data as ad
 from ui.data import company_tree
 from ui.state import Controls, current_controls, format_period, term, tr
 from ui.theme import SERIES_COLORS, fmt_int, style_figure
-from ui.widgets import Metric, caption_safe, download_xlsx_button, empty_state, metric_row, page_guard
+from ui.widgets import Metric, caption_safe, download_xlsx_button, empty_state, long_table, metric_row, page_guard
 
 MEASURES = ("activities", "person_times", "distinct_participants")
 # dimension shown -> vocabulary used to translate its values (None: names as written in the roster)
@@ -155,7 +155,7 @@ def render_unmatched(c: Controls) -> None:
     with st.expander(tr("ui.an.volume.unmatched_title", year=c.year, n=len(frame)), icon=":material/person_search:"):
         st.caption(tr("ui.an.volume.unmatched_caption"))
         shown = ad.present(frame, UNMATCHED_COLUMNS, c.lang)
-        st.dataframe(shown, hide_index=True, key="an_vol_unmatched")
+        long_table(shown, key="an_vol_unmatched")
         download_xlsx_button(shown, f"未匹配工號_{c.year}.xlsx", key="an_vol_unmatched_dl")
 
 

@@ -3,7 +3,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-bash scripts/system-packages.sh
+bash scripts/system-packages.sh test
 source scripts/bootstrap.sh requirements-dev.txt
 .venv/bin/ruff check analytics pages ui app.py tests benchmarks
 set +e

@@ -187,8 +187,9 @@ def present(frame: pd.DataFrame, columns: Sequence[tuple[str, str, str | None]],
             # translate each distinct value once: a national overdue list has 200,000 rows but a handful of terms
             spell = (lambda v: term("yesno", "是" if v else "否", lang)) if vocab == "yesno" else (
                 lambda v, _vocab=vocab: term(_vocab, v, lang))
-            words = {v: ("" if _missing(v) else spell(v)) for v in values.drop_duplicates()}
-            values = values.map(lambda v, _w=words: _w.get(v, "") if not _missing(v) else "")
+            # and look them up with a dict (vectorised by pandas), blanks staying blank
+            words = {v: spell(v) for v in values.dropna().drop_duplicates()}
+            values = values.map(words).astype(object).fillna("")
         out[t(header_key, lang)] = values.reset_index(drop=True)
     return pd.DataFrame(out)
 
@@ -221,11 +222,3 @@ def _needles(text: str) -> list[str]:
     spellings = {base, opencc.OpenCC("t2s").convert(base), opencc.OpenCC("s2t").convert(base),
                  opencc.OpenCC("s2tw").convert(base)}
     return sorted(spellings)
-
-
-def _missing(value: object) -> bool:
-    """None, NaN, NA and NaT (``v != v`` is ambiguous for pandas' NA, so ask pandas)."""
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # list-like cell
-        return False

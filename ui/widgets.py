@@ -107,9 +107,29 @@ def xlsx_bytes(sheets: pd.DataFrame | Mapping[str, pd.DataFrame]) -> bytes:
 
 def download_xlsx_button(df: pd.DataFrame | Mapping[str, pd.DataFrame], file_name: str, *,
                          label: str | None = None, key: str | None = None) -> None:
-    """A button that downloads ``df`` (or one sheet per mapping entry) as formula-safe .xlsx."""
-    st.download_button(label or tr("ui.download.xlsx"), data=xlsx_bytes(df), file_name=file_name, mime=XLSX_MIME,
-                       key=key, icon=":material/download:", on_click="ignore")
+    """A button that downloads ``df`` (or one sheet per mapping entry) as formula-safe .xlsx.
+
+    The workbook is written only when the button is clicked (Streamlit calls ``data`` then, on its own thread):
+    writing a national list of 200,000 rows takes seconds, and doing it on every run of the page made each click
+    of a filter wait for a file nobody had asked for.
+    """
+    st.download_button(label or tr("ui.download.xlsx"), data=lambda: xlsx_bytes(df), file_name=file_name,
+                       mime=XLSX_MIME, key=key, icon=":material/download:", on_click="ignore")
+
+
+TABLE_ROWS_SHOWN = 1_000
+
+
+def long_table(frame: pd.DataFrame, *, key: str, **kwargs: object) -> None:
+    """A list that may hold hundreds of thousands of rows (failing rows, overdue issues, people who owe).
+
+    The browser gets the first ``TABLE_ROWS_SHOWN`` rows in the frame's order (callers sort the most urgent
+    first) and a caption saying so; the search box above narrows the whole list and the download holds all of it.
+    Sending every row would make each click ship tens of megabytes to the browser.
+    """
+    st.dataframe(frame.head(TABLE_ROWS_SHOWN), hide_index=True, key=key, **kwargs)
+    if len(frame) > TABLE_ROWS_SHOWN:
+        st.caption(tr("ui.table.capped", shown=f"{TABLE_ROWS_SHOWN:,}", total=f"{len(frame):,}"))
 
 
 def empty_state(message_key: str, *, hint_key: str | None = "ui.empty.hint", show_import_link: bool = True,

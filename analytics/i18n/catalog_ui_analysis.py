@@ -80,6 +80,11 @@ MESSAGES = {
         "en": "Type any text (ID, company, department, description…)",
     },
     "ui.an.rows_shown": {"zh-Hant": "顯示 {n} / {total} 行", "en": "Showing {n} of {total} rows"},
+    "ui.table.capped": {
+        "zh-Hant": "表中列出前 {shown} 行（共 {total} 行，已按緊急程度排序）；以上方搜尋縮小範圍，下載檔含全部 {total} 行。",
+        "en": "The table lists the first {shown} of {total} rows (most urgent first); search above to narrow it, "
+              "the download holds all {total}.",
+    },
     "ui.an.yes": {"zh-Hant": "是", "en": "Yes"},
     "ui.an.no": {"zh-Hant": "否", "en": "No"},
     # 穿越量 volume (SPEC 4.3)

@@ -146,16 +146,7 @@ def table(at: AppTest, *headers: str):
 
 @pytest.fixture
 def captured_downloads(monkeypatch) -> list:
-    """Every workbook the page offers for download, as (sheets dict, bytes)."""
-    import ui.widgets
+    """Every workbook the page offers for download, as bytes (tests/downloads.py)."""
+    from tests.downloads import capture_xlsx_downloads
 
-    captured: list = []
-    real = ui.widgets.xlsx_bytes
-
-    def capture(sheets):
-        data = real(sheets)
-        captured.append(data)
-        return data
-
-    monkeypatch.setattr(ui.widgets, "xlsx_bytes", capture)
-    return captured
+    return capture_xlsx_downloads(monkeypatch)

@@ -34,3 +34,29 @@ def test_present_translates_headers_terms_and_yes_no():
 def test_plot_text_escapes_markup():
     assert plot_text("<b>總部</b> & 市場部") == "&lt;b&gt;總部&lt;/b&gt; &amp; 市場部"
     assert plot_text(None) == ""
+
+
+def _long_list_page():
+    import pandas as pd
+    import streamlit as st
+
+    from ui.widgets import long_table
+
+    long_table(pd.DataFrame({"n": range(int(st.query_params.get("rows", "0")))}), key="t")
+
+
+def test_long_list_sends_the_first_thousand_rows_and_says_so():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_long_list_page)
+    at.query_params["rows"] = "2500"
+    at.run()
+    assert not at.exception
+    assert at.dataframe[0].value["n"].tolist() == list(range(1000))  # the first rows, in the caller's order
+    assert [c.value for c in at.caption] == [
+        "表中列出前 1,000 行（共 2,500 行，已按緊急程度排序）；以上方搜尋縮小範圍，下載檔含全部 2,500 行。"]
+
+    at = AppTest.from_function(_long_list_page)
+    at.query_params["rows"] = "1000"
+    at.run()
+    assert len(at.dataframe[0].value) == 1000 and len(at.caption) == 0  # a list that fits needs no note

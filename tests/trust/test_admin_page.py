@@ -76,17 +76,9 @@ def test_admin_sees_audit_log_and_users(server_address, private_paths):
 
 def test_download_is_formula_safe(server_address, private_paths, monkeypatch):
     """The .xlsx download holds the hostile file name as text, never as a live formula (SPEC 6)."""
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+    from tests.downloads import capture_xlsx_downloads
 
-    captured: list[bytes] = []
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def capture(self, path_or_data, mimetype, kind, filename=None):
-        if isinstance(path_or_data, bytes) and (filename or "").endswith(".xlsx"):
-            captured.append(path_or_data)
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    captured = capture_xlsx_downloads(monkeypatch)
     server_address("127.0.0.1")  # local mode: the single local user is the administrator
     seed_database(private_paths["db"])
     at = AppTest.from_file(APP, default_timeout=30)
