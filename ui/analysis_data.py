@@ -26,8 +26,8 @@ from ui.db import db_exists
 def _volume_of_period(con, year: int, by: str, scope: str | None, period_kind: str, period: str) -> pd.DataFrame:
     from analytics.metrics.volume import compute_volume
 
-    frame = compute_volume(con, year, by=by, scope=scope, period_kind=period_kind)
-    return frame[frame["period"] == period].reset_index(drop=True)
+    frame = compute_volume(con, year, by=by, scope=scope, period=period)  # only the chosen period's rows are read
+    return frame[frame["period_kind"] == period_kind].reset_index(drop=True)
 
 
 def volume_of_period(year: int, by: str, scope: str | None, period_kind: str, period: str) -> pd.DataFrame:

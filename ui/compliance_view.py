@@ -44,7 +44,7 @@ def format_value(value: object, unit: object) -> str:
     return fmt_pct(value, 0) if unit == "share" else fmt_int(value)
 
 
-def unit_label(row: pd.Series, multi_company: bool) -> str:
+def unit_label(row: pd.Series | dict, multi_company: bool) -> str:
     """The row label of the heatmap: company, department, or company · department."""
     dept = row.get("department")
     if isinstance(dept, str) and dept:
@@ -58,7 +58,9 @@ def with_labels(results: pd.DataFrame) -> pd.DataFrame:
         return results.assign(row_label=pd.Series(dtype=str), cell_status=pd.Series(dtype=str))
     multi = results["company_key"].nunique() > 1
     return results.assign(
-        row_label=results.apply(lambda r: unit_label(r, multi), axis=1),
+        # a list comprehension, not DataFrame.apply: a national year has thousands of department results
+        row_label=[unit_label({"company": c, "department": d}, multi)
+                   for c, d in zip(results["company"], results["department"], strict=True)],
         cell_status=[cell_status(s, p) for s, p in zip(results["status"], results["pace"], strict=True)],
     )
 

@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 
 from analytics.i18n import t
-from analytics.metrics.periods import Period, periods_of_year
+from analytics.metrics.periods import Period, parse_period, periods_of_year
 from analytics.metrics.scope import ResolvedScope, scope_company_keys
 from analytics.metrics.sqlfiles import load_sql, used_params, with_base
 
@@ -75,6 +75,7 @@ def compute_volume(
     by: str = "all",
     scope: str | ResolvedScope | None = None,
     period_kind: str | None = None,
+    period: str | None = None,
     _rows_table: str | None = None,
 ) -> pd.DataFrame:
     """Volume of ``year`` by period and the dimension ``by``.
@@ -83,11 +84,19 @@ def compute_volume(
     group_key (the company key, "company_key|department_key", the canonical term, or "all"; None for rows whose
     工號 is on no roster when ``by`` is company/level/department, or a blank item), group (display label: company
     or department name as written, else the term), company_key/company (for company, company_rollup and department),
-    period, period_kind, activities, person_times, distinct_participants. ``period_kind`` limits the periods.
+    period, period_kind, activities, person_times, distinct_participants. ``period_kind`` limits the periods;
+    ``period`` (a code of ``year``, e.g. "2025Q3") computes that one period only, reading only its rows.
     """
     if by not in (*DIMENSIONS, "company_rollup"):
         raise ValueError(f"unknown volume dimension {by!r}; expected one of {DIMENSIONS + ('company_rollup',)}")
-    params = _params(periods_of_year(int(year), period_kind), scope_company_keys(con, scope))
+    if period is not None:
+        chosen = parse_period(period)
+        if chosen.start.year != int(year):
+            raise ValueError(f"period {period} is not in {year}")
+        periods = [chosen]
+    else:
+        periods = periods_of_year(int(year), period_kind)
+    params = _params(periods, scope_company_keys(con, scope))
     # _rows_table: rows already computed by compute_volume_summary (a generated temp-table name)
     sql = with_base("volume_rollup" if by == "company_rollup" else "volume_by", "volume_rows", _rows_table)
     frame = con.execute(sql, used_params(sql, {**params, "dimension": by})).df()

@@ -1,5 +1,7 @@
 """SPEC 4.3 task volume with roll-up, hand-computed."""
 
+import pytest
+
 from analytics.metrics.volume import compute_volume, compute_volume_summary
 
 
@@ -83,3 +85,20 @@ def test_month_masks_agree_with_plain_distinct_counts(store):
     got = {(r.group, r.period): (r.activities, r.person_times, r.distinct_participants)
            for r in compute_volume(store.con, 2026, by="category").itertuples()}
     assert got == expected and len(got) == 3 * 17
+
+
+def test_one_period_reads_only_its_rows_and_counts_the_same(store):
+    tree(store)
+    store.walk("C1", "2026-02-01", activity_id="G1", mode="小組穿越")
+    store.walk("C2", "2026-02-01", activity_id="G1", mode="小組穿越")
+    store.walk("C1", "2026-05-01")
+    store.walk("D1", "2026-05-02")
+    store.walk("C1", "2026-06-30")
+    q2 = compute_volume(store.con, 2026, by="company", period="2026Q2")
+    # Q2: 廣州 (C1) two rows, two activities, one person; 深圳 (D1) one row
+    assert q2[["group", "period", "activities", "person_times", "distinct_participants"]].values.tolist() == [
+        ["廣州市分公司", "2026Q2", 2, 2, 1], ["深圳市分公司", "2026Q2", 1, 1, 1]]
+    quarters = compute_volume(store.con, 2026, by="company", period_kind="quarter")
+    assert q2.equals(quarters[quarters["period"] == "2026Q2"].reset_index(drop=True))
+    with pytest.raises(ValueError, match="not in 2026"):
+        compute_volume(store.con, 2026, period="2025Q4")
