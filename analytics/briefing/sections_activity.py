@@ -17,14 +17,12 @@ from analytics.metrics.volume import MEASURES, compute_volume
 
 
 def volume_in(ctx: BriefContext, period: Period, by: str = "all") -> pd.DataFrame:
-    """``compute_volume`` rows of ``period`` (only that period's kind) in scope."""
-    # One call per (year, dimension, kind): the previous month/quarter usually shares the current one's year.
+    """``compute_volume`` rows of ``period`` in scope (only that period's rows are read)."""
     memo = ctx.memo.setdefault("volume", {})
-    key = (period.start.year, by, period.kind)
+    key = (period.code, by)
     if key not in memo:
-        memo[key] = compute_volume(ctx.con, period.start.year, by=by, scope=ctx.scope_key, period_kind=period.kind)
-    frame = memo[key]
-    return frame[frame["period"] == period.code]
+        memo[key] = compute_volume(ctx.con, period.start.year, by=by, scope=ctx.scope_key, period=period.code)
+    return memo[key]
 
 
 def volume_totals(ctx: BriefContext, period: Period) -> dict[str, int]:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from analytics.metrics.periods import periods_of_year, year_period
 from analytics.metrics.scope import ResolvedScope, scope_company_keys
-from analytics.metrics.sqlfiles import load_composed, load_sql
+from analytics.metrics.sqlfiles import load_composed, load_sql, temp_table_name, used_params, with_base
 
 QUALITY_SECTIONS: tuple[str, ...] = (
     "silent_companies", "unmatched_ids", "warnings", "nonstandard_categories", "closed_without_resolved_on",
@@ -59,7 +59,17 @@ def compute_data_quality(
         "period_codes": [p.code for p in months], "period_starts": [p.start for p in months],
         "period_ends": [p.end for p in months],
     }
-    silent = con.execute(load_composed("quality_silent_companies", "volume_rows"), volume_params).df()
+    # The year's rows with each person's company feed two of the checks: computed once into a temporary table.
+    rows_table = temp_table_name("quality_rows")
+    rows_sql = load_sql("volume_rows")
+    con.execute(f"create temp table {rows_table} as {rows_sql}", used_params(rows_sql, volume_params))
+    try:
+        silent_sql = with_base("quality_silent_companies", "volume_rows", rows_table)
+        silent = con.execute(silent_sql, used_params(silent_sql, volume_params)).df()
+        reception_sql = with_base("quality_reception_hours", "volume_rows", rows_table)
+        reception = con.execute(reception_sql, used_params(reception_sql, volume_params)).df()
+    finally:
+        con.execute(f"drop table if exists {rows_table}")
     unmatched = load_unmatched_ids(con, year, scope=ResolvedScope(scope, None if keys is None else tuple(keys)))
     warnings = con.execute(
         load_composed("quality_warnings", "issues_base"), {"as_of": dt.date(9999, 12, 31), "scope_keys": keys}
@@ -73,10 +83,6 @@ def compute_data_quality(
     closed = flags[flags["closed_without_resolved_on"]][
         ["issue_id", "raised_on", "category", "status", "owner_company", "owner_department"]
     ].reset_index(drop=True)
-    reception = con.execute(
-        load_composed("quality_reception_hours", "volume_rows"),
-        {"start": year_p.start, "end": year_p.end, "scope_keys": keys},
-    ).df()
     return {
         "silent_companies": silent,
         "unmatched_ids": unmatched,
