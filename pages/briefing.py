@@ -16,7 +16,7 @@ from analytics.briefing.model import Briefing, ChartSpec, SectionTable
 from ui.analysis_data import plot_text
 from ui.data import cached_call, has_data
 from ui.import_view import md_escape
-from ui.state import current_controls, tr
+from ui.state import Controls, current_controls, format_period, tr
 from ui.theme import SERIES_COLORS, STATUS_COLORS, style_figure
 from ui.widgets import Metric, caption_safe, empty_state, metric_row, page_guard
 
@@ -102,6 +102,25 @@ def render_headline(briefing: Briefing) -> None:
         st.caption(md_escape(note))
 
 
+def build_requested(c: Controls) -> bool:
+    """Whether to build the briefing now: once asked for in this session, it follows every change of the controls.
+
+    Building reads every figure of the period (about 5 s for the whole country at national scale), so the page
+    opens at once with what it will cover and a button, instead of making every visit wait for a document.
+    """
+    if st.session_state.get("brief_requested"):
+        return True
+    caption_safe("brief.page.ready", company=c.scope_name, period=format_period(c.period, c.lang), as_of=c.as_of)
+    # a callback, not the button's return value: it survives the rerun that routing may add to this run
+    st.button(tr("brief.page.build"), type="primary", icon=":material/play_arrow:", key="brief_build",
+              on_click=_request_build)
+    return False
+
+
+def _request_build() -> None:
+    st.session_state["brief_requested"] = True
+
+
 def render_briefing_page() -> None:
     """The page: title, summary, headline cards, one tab per section, downloads."""
     c = current_controls()
@@ -109,7 +128,10 @@ def render_briefing_page() -> None:
     if not has_data():
         empty_state("brief.page.empty")
         return
-    briefing = cached_call(build_briefing, c.period, scope=c.scope_key, as_of=c.as_of, lang=c.lang)
+    if not build_requested(c):
+        return
+    with st.spinner(tr("brief.page.building")):
+        briefing = cached_call(build_briefing, c.period, scope=c.scope_key, as_of=c.as_of, lang=c.lang)
     caption_safe("brief.page.caption", company=briefing.company, period=briefing.period_label, as_of=briefing.as_of)
     render_downloads(briefing)
     with st.container(border=True):

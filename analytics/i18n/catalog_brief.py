@@ -251,6 +251,15 @@ MESSAGES = {
                            "en": "{company} · {period} · as of {as_of}. Choose the period and company in the sidebar, "
                                  "preview, then download."},
     "brief.page.empty": {"zh-Hant": "還沒有資料，無法產生簡報。", "en": "There is no data to brief on yet."},
+    "brief.page.ready": {
+        "zh-Hant": "簡報範圍：{company} · {period} · 資料截至 {as_of}。按「產生簡報」預覽全部章節並下載 Word、Excel、"
+                   "PowerPoint（全國範圍約需 5 秒，省公司約 2 秒）；本次使用中之後切換期間或公司會自動更新。",
+        "en": "Briefing for {company} · {period} · data as of {as_of}. Press “Build briefing” to preview every section "
+              "and download Word, Excel and PowerPoint (about 5 s for the whole country, 2 s for a province); "
+              "afterwards, changing the period or company in this session rebuilds it automatically.",
+    },
+    "brief.page.build": {"zh-Hant": "產生簡報", "en": "Build briefing"},
+    "brief.page.building": {"zh-Hant": "正在產生簡報…", "en": "Building the briefing…"},
     "brief.page.download.docx": {"zh-Hant": "下載 Word 簡報", "en": "Download Word"},
     "brief.page.download.xlsx": {"zh-Hant": "下載 Excel 明細", "en": "Download Excel"},
     "brief.page.download.pptx": {"zh-Hant": "下載 PowerPoint", "en": "Download PowerPoint"},

@@ -47,6 +47,8 @@ def _open(db: Path, monkeypatch, **params: str) -> AppTest:
     at.run()
     at.switch_page("pages/briefing.py")
     at.run()
+    if not at.exception and at.button:  # the page opens with what it will cover and a button
+        at.button(key="brief_build").click().run()
     return at
 
 
@@ -98,3 +100,25 @@ def test_empty_database_shows_what_to_do(tmp_path, monkeypatch):
     at = _open(tmp_path / "none" / "walkthrough.duckdb", monkeypatch)
     assert not at.exception
     assert any("還沒有資料" in str(i.value) for i in at.info)
+
+
+def test_page_opens_without_building_until_asked(page_db, monkeypatch):
+    """Opening the page only says what the briefing will cover; the button builds it, and from then on a change
+    of the controls in the session rebuilds it without another click."""
+    monkeypatch.setenv("WALKTHROUGH_DB", str(page_db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    for key, value in {**PARAMS, "scope": match_key("東海省公司")}.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("pages/briefing.py")
+    at.run()
+    assert not at.exception
+    assert len(at.metric) == 0 and len(at.get("download_button")) == 0
+    assert any(str(c.value).startswith("簡報範圍：東海省公司 · 2026年10月 · 資料截至 2026-11-25。")
+               for c in at.caption)
+    at.button(key="brief_build").click().run()
+    assert {m.label: m.value for m in at.metric}["穿越次數"] == "3"  # October, as in the first test
+    at.query_params["period"] = "2026-09"
+    at.session_state["ctl_period"] = "2026-09"
+    at.run()
+    assert {m.label: m.value for m in at.metric}["穿越次數"] == "1"  # September: rebuilt, no second click

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 
 from tests.browser.conftest import SAMPLE, assert_no_error, shoot, streamlit_server, wait_idle
@@ -82,6 +83,15 @@ def test_every_page_languages_period_scope_and_drilldown(page, demo_db, tmp_path
             wait_idle(page, settle=1.0)
             assert_no_error(page)
             assert zh in page.inner_text(NAV)
+            if stem == "briefing":  # built on request; then the Word file downloads and opens
+                page.get_by_role("button", name="產生簡報").click()
+                page.locator('[data-testid="stMetric"]').first.wait_for(timeout=60000)
+                wait_idle(page, settle=1.0)
+                with page.expect_download() as info:
+                    page.get_by_role("button", name="下載 Word 簡報").click()
+                doc = Document(io.BytesIO(open(info.value.path(), "rb").read()))
+                assert "流程穿越服務分析會簡報" in "".join(p.text for p in doc.paragraphs[:10])
+                assert info.value.suggested_filename.endswith(".docx") and doc.tables and doc.inline_shapes
             shoot(page, f"page_{stem}")
 
         # language: English everywhere in the navigation, and the URL remembers it

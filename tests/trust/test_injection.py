@@ -162,6 +162,9 @@ def test_every_page_shows_hostile_text_escaped(local_app, page, url_path):
     at.run()
     at.switch_page(page)
     at.run()
+    if any(b.key == "brief_build" for b in at.button):  # the briefing is built on request: build it
+        at.button(key="brief_build").click().run()
+        assert at.metric, "the briefing was not built"
     assert not at.exception, at.exception
     offenders = [(kind, text[:120], unescaped(text)) for kind, text in rendered_markdown(at) if unescaped(text)]
     assert offenders == []
@@ -286,6 +289,10 @@ def _visit_every_page(served_app: str) -> None:
                 page.goto(f"{served_app}/{url_path}{query}")
                 page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)  # the page's title is drawn
                 page.wait_for_timeout(700)  # and the rest of the run settles
+                if url_path == "briefing":  # built on request
+                    page.get_by_role("button", name="產生簡報").click()
+                    page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+                    page.wait_for_timeout(700)
                 if url_path == "":
                     # not vacuous: the hostile company is the chosen scope and its name is on the page, as text
                     assert IMG in page.locator('[data-testid="stMain"]').inner_text()
