@@ -9,22 +9,15 @@ from __future__ import annotations
 import math
 from typing import Any
 
+# STATUS_COLORS is re-exported: the pages take every colour from here
+from analytics.palette import GRID, SERIES_COLORS, TEXT
+from analytics.palette import STATUS_COLORS as STATUS_COLORS
+
 FONT_FAMILY = '"Noto Sans CJK TC", "Noto Sans CJK SC", "Microsoft JhengHei", "PingFang TC", sans-serif'
 
 PRIMARY = "#0B5CAD"  # .streamlit/config.toml primaryColor
 MUTED = "#5F6B7A"
-GRID = "#E6EAF0"
 
-# Quota statuses of SPEC 4.1 plus the pace verdicts (on_track / at_risk / not_started) of the projection.
-STATUS_COLORS: dict[str, str] = {
-    "met": "#2E7D32",
-    "in_progress": "#1F6FD1",
-    "on_track": "#1F6FD1",
-    "not_started": "#8FB3E6",
-    "at_risk": "#E0A100",
-    "missed": "#C62828",
-    "n/a": "#A7AFB8",
-}
 # Streamlit badge / markdown colour names for the same statuses (st.badge accepts these names).
 STATUS_BADGE_COLORS: dict[str, str] = {
     "met": "green",
@@ -38,16 +31,11 @@ STATUS_BADGE_COLORS: dict[str, str] = {
 # Order in which statuses are listed in legends and counted in headlines.
 STATUS_ORDER: tuple[str, ...] = ("met", "in_progress", "on_track", "at_risk", "missed", "n/a")
 
-# A qualitative palette for categories (walkthrough categories, items, issue categories).
-SERIES_COLORS: tuple[str, ...] = (
-    "#0B5CAD", "#2AA198", "#E0A100", "#C05A8B", "#6C5CE7", "#3D9970", "#D9622B", "#7A8B99", "#1F9BD1", "#A3B536",
-)
-
 
 def plotly_layout(*, title: str | None = None, height: int | None = 360, **overrides: Any) -> dict[str, Any]:
     """Keyword arguments for ``fig.update_layout``: CJK font, white background, compact margins, legend on top."""
     layout: dict[str, Any] = {
-        "font": {"family": FONT_FAMILY, "size": 13, "color": "#1F2A37"},
+        "font": {"family": FONT_FAMILY, "size": 13, "color": TEXT},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "margin": {"l": 10, "r": 10, "t": 48 if title else 16, "b": 10},

@@ -1,7 +1,7 @@
 """Charts of the Word briefing as PNG images, drawn with matplotlib in a CJK font (no tofu boxes).
 
 Uses ``matplotlib.figure.Figure`` directly (no pyplot global state), so it is safe inside the dashboard process.
-Colours follow the dashboard's theme: statuses read the same on screen and on paper.
+Colours are those of the dashboard (analytics/palette.py): statuses read the same on screen and on paper.
 """
 
 from __future__ import annotations
@@ -10,22 +10,8 @@ import io
 
 from analytics.briefing.fonts import find_cjk_font
 from analytics.briefing.model import ChartSpec
+from analytics.palette import GRID, SERIES_COLORS, STATUS_COLORS, TEXT
 
-# Same values as ui/theme.py (analytics/ may not import ui/): one colour per status everywhere.
-STATUS_COLORS: dict[str, str] = {
-    "met": "#2E7D32",
-    "in_progress": "#1F6FD1",
-    "on_track": "#1F6FD1",
-    "not_started": "#8FB3E6",
-    "at_risk": "#E0A100",
-    "missed": "#C62828",
-    "n/a": "#A7AFB8",
-}
-SERIES_COLORS: tuple[str, ...] = (
-    "#0B5CAD", "#2AA198", "#E0A100", "#C05A8B", "#6C5CE7", "#3D9970", "#D9622B", "#7A8B99", "#1F9BD1", "#A3B536",
-)
-_TEXT = "#1F2A37"
-_GRID = "#E6EAF0"
 _MAX_HEATMAP_ROWS = 40  # a page holds about 40 readable rows; the table beside it has them all
 
 
@@ -39,13 +25,13 @@ def render_png(spec: ChartSpec, *, lang: str = "zh-Hant", width_in: float = 6.3,
 
     font = find_cjk_font(lang)
     with rc_context({"font.family": [font.family, "DejaVu Sans"], "axes.unicode_minus": False,
-                     "font.size": 9, "axes.edgecolor": _GRID, "axes.labelcolor": _TEXT,
-                     "xtick.color": _TEXT, "ytick.color": _TEXT}):
+                     "font.size": 9, "axes.edgecolor": GRID, "axes.labelcolor": TEXT,
+                     "xtick.color": TEXT, "ytick.color": TEXT}):
         height = _height(spec, width_in)
         fig = Figure(figsize=(width_in, height), dpi=dpi)
         ax = fig.add_subplot()
         _DRAW[spec.kind](fig, ax, spec)
-        ax.set_title(spec.title, loc="left", fontsize=11, color=_TEXT)
+        ax.set_title(spec.title, loc="left", fontsize=11, color=TEXT)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         buf = io.BytesIO()
@@ -102,11 +88,11 @@ def _grouped(ax, spec: ChartSpec, *, horizontal: bool, stacked: bool = False) ->
     if horizontal:
         ax.set_yticks(positions, spec.categories)
         ax.invert_yaxis()
-        ax.xaxis.grid(True, color=_GRID)
+        ax.xaxis.grid(True, color=GRID)
     else:
         ax.set_xticks(positions, spec.categories, rotation=30 if len(spec.categories) > 6 else 0, ha="right"
                       if len(spec.categories) > 6 else "center")
-        ax.yaxis.grid(True, color=_GRID)
+        ax.yaxis.grid(True, color=GRID)
     ax.set_axisbelow(True)
     if n > 1:
         ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(0, -0.12 if not horizontal else -0.05),
@@ -129,7 +115,7 @@ def _line(fig, ax, spec: ChartSpec) -> None:
     for i, (name, values) in enumerate(spec.series):
         ax.plot(spec.categories, [float(v or 0) for v in values], marker="o", markersize=3,
                 color=SERIES_COLORS[i % len(SERIES_COLORS)], label=name)
-    ax.yaxis.grid(True, color=_GRID)
+    ax.yaxis.grid(True, color=GRID)
     if len(spec.categories) > 8:
         ax.tick_params(axis="x", labelrotation=45)
     if len(spec.series) > 1:
@@ -153,7 +139,7 @@ def _pareto(fig, ax, spec: ChartSpec) -> None:
     ax2.set_ylim(0, 1.05)
     ax2.yaxis.set_major_formatter(lambda y, _pos: f"{y * 100:.0f}%")
     ax2.spines["top"].set_visible(False)
-    ax.yaxis.grid(True, color=_GRID)
+    ax.yaxis.grid(True, color=GRID)
     ax.set_axisbelow(True)
 
 

@@ -8,12 +8,18 @@ from functools import lru_cache
 from pathlib import Path
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql" / "metrics"
+_INCLUDE = re.compile(r"^[ \t]*/\*include (\w+)\*/[ \t]*$", re.MULTILINE)  # alone on its line
 
 
 @lru_cache(maxsize=64)
 def load_sql(name: str) -> str:
-    """The text of ``analytics/sql/metrics/<name>.sql``."""
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    """The text of ``analytics/sql/metrics/<name>.sql``, each line ``/*include other*/`` replaced by ``other.sql``.
+
+    An include is a query every caller inlines (``roster_spans``: a person's roster row as of a date, written once);
+    a plain ``/*other*/`` marker is left for ``load_composed``/``with_base``, which may put a temporary table there.
+    """
+    text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    return _INCLUDE.sub(lambda m: load_sql(m.group(1)), text)
 
 
 def load_composed(outer: str, inner: str) -> str:

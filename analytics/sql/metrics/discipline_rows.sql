@@ -1,6 +1,7 @@
 -- Process discipline of SPEC 4.2 (articles 8-9), one row per walkthrough row and check, for the rows dated in
 -- [$start, $end]. The person's company is the roster row of that 工號 with the latest effective_date <= the
--- walkthrough date, else the earliest one; rows whose 工號 is on no roster keep company_key null (unmatched).
+-- walkthrough date, else the earliest one (roster_spans.sql); rows whose 工號 is on no roster keep company_key null
+-- (unmatched).
 -- $scope_keys null = every row (unmatched included); otherwise rows of those companies only.
 with rows_in_range as (
     select *
@@ -8,24 +9,12 @@ with rows_in_range as (
     where date between $start and $end
 ),
 
-roster_by_person as (
-    -- one roster row per (工號, date): ties between companies on the same date resolved by company_key
-    select employee_id, effective_date, min(company_key) as company_key
-    from roster
-    where employee_id in (select employee_id from rows_in_range)
-    group by employee_id, effective_date
+people as (
+    select employee_id from rows_in_range
 ),
 
 spans as (
-    -- validity of each roster row; the earliest is open to the past ("else the person's earliest row"): one
-    -- equi-join with a range filter instead of an ASOF join plus a join for the earliest row
-    select
-        employee_id,
-        company_key,
-        case when row_number() over w = 1 then date '0001-01-01' else effective_date end as valid_from,
-        coalesce(lead(effective_date) over w, date '9999-12-31') as valid_to
-    from roster_by_person
-    window w as (partition by employee_id order by effective_date)
+    /*include roster_spans*/
 ),
 
 with_company as (

@@ -1,30 +1,20 @@
--- SPEC 4.2 rates per check, company (the person's company as of the row's date) and period, for the rows dated in
--- [$start, $end]. The checks are those of discipline_rows.sql (the failing-row list); here the rows are counted
--- per company and month first (a few thousand groups) and the months then summed into the periods, so the
--- 600,000-row log is read once and never multiplied by checks or periods. All periods lie in one calendar year.
+-- SPEC 4.2 rates per check, company (the person's company as of the row's date, roster_spans.sql) and period, for
+-- the rows dated in [$start, $end]. The checks are those of discipline_rows.sql (the failing-row list); here the
+-- rows are counted per company and month first (a few thousand groups) and the months then summed into the periods,
+-- so the 600,000-row log is read once and never multiplied by checks or periods. All periods lie in one calendar
+-- year.
 with rows_in_range as (
     select employee_id, activity_id, date, mode, needs_support, notified_on, summary_on, copy_sent, issues_raised
     from walkthroughs
     where date between $start and $end
 ),
 
-roster_by_person as (
-    -- one roster row per (工號, date): ties between companies on the same date resolved by company_key
-    select employee_id, effective_date, min(company_key) as company_key
-    from roster
-    where employee_id in (select employee_id from rows_in_range)
-    group by employee_id, effective_date
+people as (
+    select employee_id from rows_in_range
 ),
 
 spans as (
-    -- validity of each roster row; the earliest is open to the past ("else the person's earliest row")
-    select
-        employee_id,
-        company_key,
-        case when row_number() over w = 1 then date '0001-01-01' else effective_date end as valid_from,
-        coalesce(lead(effective_date) over w, date '9999-12-31') as valid_to
-    from roster_by_person
-    window w as (partition by employee_id order by effective_date)
+    /*include roster_spans*/
 ),
 
 linked_issues as (

@@ -1,6 +1,7 @@
 -- Issues raised on or before $as_of (SPEC 4.4), one row each, with derived figures and the company the issue
 -- belongs to for scoping: the owner company (責任單位, matched to the roster by key), else the raiser's company
--- on the roster as of the raised date (else the raiser's earliest snapshot). $scope_keys null = every issue.
+-- on the roster as of the raised date (else the raiser's earliest snapshot; roster_spans.sql). $scope_keys null =
+-- every issue.
 with companies as (
     select company_key, arg_max(company, effective_date) as company
     from roster
@@ -13,23 +14,12 @@ raised as (
     where raised_on <= $as_of
 ),
 
-roster_by_person as (
-    select employee_id, effective_date, min(company_key) as company_key
-    from roster
-    where employee_id in (select raised_by from raised)
-    group by employee_id, effective_date
+people as (
+    select raised_by as employee_id from raised
 ),
 
 spans as (
-    -- validity of each roster row; the earliest is open to the past ("else the raiser's earliest snapshot"):
-    -- one equi-join with a range filter instead of an ASOF join plus a join for the earliest row
-    select
-        employee_id,
-        company_key,
-        case when row_number() over w = 1 then date '0001-01-01' else effective_date end as valid_from,
-        coalesce(lead(effective_date) over w, date '9999-12-31') as valid_to
-    from roster_by_person
-    window w as (partition by employee_id order by effective_date)
+    /*include roster_spans*/
 ),
 
 with_raiser as (

@@ -1,5 +1,5 @@
 -- SPEC 4.3 task volume of one year in one pass (the `volume --json` shape), over the rows of the year with the
--- person's company (the rule of volume_rows.sql). One output row per (section, group_key, period):
+-- person's company (roster_spans.sql, as in volume_rows.sql). One output row per (section, group_key, period):
 --   section 'all'    : the totals, group_key 'all', for the year, its quarters and its months;
 --   section 'rollup' : each company with roll-up (a city counts in itself, its province and 總部; a province in
 --                      itself and 總部), group_key = the company key, for the year, quarters and months; rows whose
@@ -13,24 +13,12 @@ with rows_in_range as (
     where date between $start and $end
 ),
 
-roster_by_person as (
-    -- the person's company as in volume_rows.sql (only the company is needed here): one roster row per (工號,
-    -- date), a tie between two companies on one date going to the smaller company_key
-    select employee_id, effective_date, min(company_key) as company_key
-    from roster
-    where employee_id in (select employee_id from rows_in_range)
-    group by employee_id, effective_date
+people as (
+    select employee_id from rows_in_range
 ),
 
 spans as (
-    -- validity of each roster row; the earliest is open to the past ("else the earliest one")
-    select
-        employee_id,
-        company_key,
-        case when row_number() over w = 1 then date '0001-01-01' else effective_date end as valid_from,
-        coalesce(lead(effective_date) over w, date '9999-12-31') as valid_to
-    from roster_by_person
-    window w as (partition by employee_id order by effective_date)
+    /*include roster_spans*/
 ),
 
 base as (
