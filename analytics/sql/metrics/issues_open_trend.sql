@@ -1,6 +1,7 @@
 -- SPEC 2.5 / 4.4: the number of issues open at the end of each period, from issue_status_history. An issue's
 -- status at a moment is the new_status of its latest history row changed at or before that moment; it counts
 -- from its first history row on. Period ends ($end_dates) are inclusive days: a change on the day counts.
+-- Two changes with the same changed_at are taken in import order (batch_id): the later import's status holds.
 -- Scope: issues of issues_base.sql as of the last period end (spliced in place of the marker below).
 with base as (
     /*issues_base*/
@@ -15,7 +16,7 @@ intervals as (
         h.issue_id,
         h.new_status,
         h.changed_at as valid_from,
-        coalesce(lead(h.changed_at) over (partition by h.issue_id order by h.changed_at), timestamp '9999-12-31')
+        coalesce(lead(h.changed_at) over (partition by h.issue_id order by h.changed_at, h.batch_id), timestamp '9999-12-31')
             as valid_to
     from issue_status_history as h
     where h.issue_id in (select issue_id from base)

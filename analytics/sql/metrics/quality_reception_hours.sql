@@ -11,4 +11,4 @@ final as (
 )
 
 select * from final
-order by date, employee_id
+order by date, employee_id, activity_id

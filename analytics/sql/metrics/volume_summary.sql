@@ -5,8 +5,8 @@
 --                      itself and 總部), group_key = the company key, for the year, quarters and months; rows whose
 --                      工號 is on no roster count in no company; with $scope_keys only the scope's companies;
 --   sections 'category', 'item', 'mode', 'scope': the dimension's term as group_key (null = blank), year only.
--- Distinct counts over periods use a 12-bit month mask per activity and per person (as volume_by.sql): "in period
--- P" is a bit test. The term sections need only the year, so they are plain distinct counts (grouping sets).
+-- Distinct counts over periods use a 12-bit month mask per activity and per person (as volume_counts.sql): "in
+-- period P" is a bit test. The term sections need only the year, so they are plain distinct counts (grouping sets).
 with rows_in_range as (
     select activity_key, employee_id, date, category, item, mode, scope
     from walkthroughs
@@ -29,31 +29,11 @@ base as (
 ),
 
 periods as (
-    select
-        unnest($period_codes) as period,
-        unnest($period_kinds) as period_kind,
-        unnest($period_starts)::date as period_start,
-        ((1 << month(unnest($period_ends)::date)::integer) - (1 << (month(unnest($period_starts)::date)::integer - 1)))
-            ::integer as month_mask
-),
-
-companies as (
-    select company_key, arg_max(level, effective_date) as level, arg_max(parent_key, effective_date) as parent_key
-    from roster
-    group by company_key
+    /*include period_masks*/
 ),
 
 targets as (
-    select company_key, company_key as target_key from companies
-    union
-    select c.company_key, c.parent_key
-    from companies as c
-    join companies as parent on parent.company_key = c.parent_key
-    where c.level = '地市公司'
-    union
-    select c.company_key, hq.company_key
-    from companies as c
-    cross join (select company_key from companies where level = '總部') as hq
+    /*include rollup_targets*/
 ),
 
 slim as materialized (
