@@ -23,9 +23,8 @@ _LOG = logging.getLogger("walkthrough.ui")
 
 def period_volume(period: str, scope: str | None) -> dict[str, int] | None:
     """Activities, person-times and participants of one period (None when the year has no rows)."""
-    p = parse_period(period)
-    frame = data.volume(p.start.year, scope=scope, period_kind=p.kind)
-    row = frame[frame["period"] == p.code]
+    frame = data.period_volume(period, scope=scope)
+    row = frame[frame["period"] == parse_period(period).code]
     if row.empty:
         return None
     r = row.iloc[0]
@@ -33,9 +32,9 @@ def period_volume(period: str, scope: str | None) -> dict[str, int] | None:
 
 
 def _issues_at(day: dt.date, c: Controls) -> dict | None:
-    """The issue summary as of ``day``; None (figures shown as a dash) if it cannot be computed."""
+    """The issue headline figures as of ``day``; None (figures shown as a dash) if they cannot be computed."""
     try:
-        return data.issue_summary(day, scope=c.scope_key, lang=c.lang)
+        return data.issue_headline(day, scope=c.scope_key)
     except Exception:  # noqa: BLE001 - one missing figure must not blank the whole overview
         _LOG.exception("issue summary as of %s failed", day)
         return None

@@ -129,6 +129,18 @@ def compute_issue_summary(
     }
 
 
+def compute_issue_headline(
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, *, scope: str | ResolvedScope | None = None
+) -> dict:
+    """total, closed, open, overdue and resolution_rate as of ``as_of``: the figures of ``compute_issue_summary``
+    that the overview compares between periods, from one query (no Pareto, owners or overdue list)."""
+    cursor = _run(con, "issues_summary", _params(con, as_of, scope), None)
+    row = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+    total, closed = int(row["total"]), int(row["closed"])
+    return {"as_of": as_of.isoformat(), "total": total, "closed": closed, "open": int(row["open"]),
+            "overdue": int(row["overdue"]), "resolution_rate": closed / total if total else None}
+
+
 def _histogram(value: dict | None) -> dict[str, int]:
     """A DuckDB histogram map as {term: n}, largest first, ties by term."""
     # No issue in scope: DuckDB's histogram of nothing is NULL, which reaches pandas as NA (not falsy-safe).
