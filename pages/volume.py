@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui import analysis_data as ad
-from ui.data import company_tree
+from ui.data import company_tree, period_volume
 from ui.state import Controls, current_controls, format_period, term, tr
 from ui.theme import SERIES_COLORS, fmt_int, style_figure
 from ui.widgets import Metric, caption_safe, download_xlsx_button, empty_state, long_table, metric_row, page_guard
@@ -90,7 +90,7 @@ def render_breakdown(c: Controls) -> None:
     measure = st.segmented_control(tr("ui.an.volume.measure"), list(MEASURES), default="person_times",
                                    key="an_vol_measure", format_func=lambda m: tr(f"ui.an.volume.{m}"))
     measure = measure or "person_times"
-    frame = ad.volume_of_period(c.year, dim, c.scope_key, c.period_kind, c.period)
+    frame = period_volume(c.period, by=dim, scope=c.scope_key)
     frame = order_groups(dim, filter_level(dim, frame, c.level), measure)
     if frame.empty:
         empty_state("ui.empty.no_data_period")
@@ -164,11 +164,11 @@ def render_volume() -> None:
     c = current_controls()
     st.title(tr("ui.an.volume.title"), anchor=False)
     caption_safe("ui.an.caption", scope=c.scope_name, period=format_period(c.period, c.lang))
-    totals = ad.volume_of_period(c.year, "all", c.scope_key, c.period_kind, c.period)
+    totals = period_volume(c.period, scope=c.scope_key)
     if totals.empty:
         empty_state("ui.empty.no_data_period")
         return
-    by_company = ad.volume_of_period(c.year, "company", c.scope_key, c.period_kind, c.period)
+    by_company = period_volume(c.period, by="company", scope=c.scope_key)
     render_headline(c, by_company, totals)
     render_unmatched(c)
     render_breakdown(c)

@@ -23,22 +23,6 @@ from ui.db import db_exists
 # ---------------------------------------------------------------- volume (SPEC 4.3)
 
 
-def _volume_of_period(con, year: int, by: str, scope: str | None, period_kind: str, period: str) -> pd.DataFrame:
-    from analytics.metrics.volume import compute_volume
-
-    frame = compute_volume(con, year, by=by, scope=scope, period=period)  # only the chosen period's rows are read
-    return frame[frame["period_kind"] == period_kind].reset_index(drop=True)
-
-
-def volume_of_period(year: int, by: str, scope: str | None, period_kind: str, period: str) -> pd.DataFrame:
-    """Volume of one ``period`` grouped ``by`` a dimension (analytics.metrics.volume.compute_volume columns)."""
-    from analytics.metrics.volume import VOLUME_COLUMNS
-
-    if not db_exists():
-        return pd.DataFrame(columns=VOLUME_COLUMNS)
-    return cached_call(_volume_of_period, int(year), by, scope, period_kind, period)
-
-
 def unmatched_person_times(by_company: pd.DataFrame) -> int:
     """Rows of a ``compute_volume(by="company")`` frame whose 工號 is on no roster (their group key is null)."""
     if by_company.empty:

@@ -164,14 +164,14 @@ def volume(year: int, *, by: str = "all", scope: str | None, period_kind: str | 
     return cached_call(compute_volume, int(year), by=by, scope=scope, period_kind=period_kind)
 
 
-def period_volume(period: str, *, scope: str | None) -> pd.DataFrame:
-    """compute_volume of one period (``2026Q3``), all rows together: reads that period's rows only."""
+def period_volume(period: str, *, by: str = "all", scope: str | None) -> pd.DataFrame:
+    """compute_volume of one period (``2026Q3``) grouped ``by`` a dimension: reads that period's rows only."""
     from analytics.metrics.periods import parse_period
     from analytics.metrics.volume import VOLUME_COLUMNS, compute_volume
 
     if not db_exists():
         return pd.DataFrame(columns=VOLUME_COLUMNS)
-    return cached_call(compute_volume, parse_period(period).start.year, scope=scope, period=period)
+    return cached_call(compute_volume, parse_period(period).start.year, by=by, scope=scope, period=period)
 
 
 def issue_headline(as_of: dt.date, *, scope: str | None) -> dict | None:
@@ -181,15 +181,6 @@ def issue_headline(as_of: dt.date, *, scope: str | None) -> dict | None:
     if not db_exists():
         return None
     return cached_call(compute_issue_headline, as_of, scope=scope)
-
-
-def issue_summary(as_of: dt.date, *, scope: str | None, lang: str) -> dict | None:
-    """compute_issue_summary (SPEC 4.4) as of ``as_of``; None without a database."""
-    from analytics.metrics.issues import compute_issue_summary
-
-    if not db_exists():
-        return None
-    return cached_call(compute_issue_summary, as_of, scope=scope, lang=lang)
 
 
 def batches() -> pd.DataFrame:

@@ -23,11 +23,10 @@ _LOG = logging.getLogger("walkthrough.ui")
 
 def period_volume(period: str, scope: str | None) -> dict[str, int] | None:
     """Activities, person-times and participants of one period (None when the year has no rows)."""
-    frame = data.period_volume(period, scope=scope)
-    row = frame[frame["period"] == parse_period(period).code]
-    if row.empty:
+    frame = data.period_volume(period, scope=scope)  # one row: the period's totals
+    if frame.empty:
         return None
-    r = row.iloc[0]
+    r = frame.iloc[0]
     return {k: int(r[k]) for k in ("activities", "person_times", "distinct_participants")}
 
 

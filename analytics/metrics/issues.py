@@ -17,7 +17,7 @@ import pandas as pd
 from analytics.i18n import t
 from analytics.metrics.periods import month_period
 from analytics.metrics.scope import ResolvedScope, resolve_scope, scope_company_keys
-from analytics.metrics.sqlfiles import load_sql, temp_table_name, used_params, with_base
+from analytics.metrics.sqlfiles import materialised, used_params, with_base
 
 ISSUE_DIMENSIONS: tuple[str, ...] = ("category", "owner_company", "owner_department", "status", "kind")
 AGEING_BUCKETS: tuple[str, ...] = ("0-30", "31-60", "61-90", ">90")
@@ -87,25 +87,14 @@ def compute_issue_summary(
     scope = resolve_scope(con, scope)  # once for the four queries below
     params = _params(con, as_of, scope)
     # The issues in scope are computed once into a temporary table of this connection and reused below.
-    table = temp_table_name("issues")
-    con.execute(f"create temp table {table} as {load_sql('issues_base')}", params)
-    try:
-        cursor = _run(con, "issues_summary", params, table)
-        row = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+    with materialised(con, "issues_base", params) as table:
+        row = _summary_row(con, params, table)
         categories = compute_issue_breakdown(con, as_of, by="category", scope=scope, lang=lang, _base_table=table)
         owners = compute_issue_breakdown(con, as_of, by="owner_company", scope=scope, lang=lang, _base_table=table)
         overdue_ids = _overdue_ids(con, params, table)
-    finally:
-        con.execute(f"drop table if exists {table}")
-    total, closed = int(row["total"]), int(row["closed"])
     close_n = int(row["close_n"] or 0)
     return {
-        "as_of": as_of.isoformat(),
-        "total": total,
-        "closed": closed,
-        "open": int(row["open"]),
-        "overdue": int(row["overdue"]),
-        "resolution_rate": closed / total if total else None,
+        **_headline(as_of, row),
         "by_status": _histogram(row["by_status"]),
         "by_kind": _histogram(row["by_kind"]),
         "pareto_category": [[r["group"], int(r["total"])] for r in categories.to_dict("records")],
@@ -132,10 +121,19 @@ def compute_issue_summary(
 def compute_issue_headline(
     con: duckdb.DuckDBPyConnection, as_of: dt.date, *, scope: str | ResolvedScope | None = None
 ) -> dict:
-    """total, closed, open, overdue and resolution_rate as of ``as_of``: the figures of ``compute_issue_summary``
-    that the overview compares between periods, from one query (no Pareto, owners or overdue list)."""
-    cursor = _run(con, "issues_summary", _params(con, as_of, scope), None)
-    row = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+    """as_of, total, closed, open, overdue and resolution_rate as of ``as_of``: the first keys of
+    ``compute_issue_summary``, which the overview compares between periods, from one query (no Pareto, owners or
+    overdue list)."""
+    return _headline(as_of, _summary_row(con, _params(con, as_of, scope), None))
+
+
+def _summary_row(con: duckdb.DuckDBPyConnection, params: dict, base_table: str | None) -> dict:
+    """The one row of issues_summary.sql as {column: value}."""
+    cursor = _run(con, "issues_summary", params, base_table)
+    return dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+
+
+def _headline(as_of: dt.date, row: dict) -> dict:
     total, closed = int(row["total"]), int(row["closed"])
     return {"as_of": as_of.isoformat(), "total": total, "closed": closed, "open": int(row["open"]),
             "overdue": int(row["overdue"]), "resolution_rate": closed / total if total else None}

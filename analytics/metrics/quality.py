@@ -9,7 +9,7 @@ import pandas as pd
 
 from analytics.metrics.periods import periods_of_year, year_period
 from analytics.metrics.scope import ResolvedScope, scope_company_keys
-from analytics.metrics.sqlfiles import load_composed, load_sql, temp_table_name, used_params, with_base
+from analytics.metrics.sqlfiles import load_composed, load_sql, materialised, used_params, with_base
 
 QUALITY_SECTIONS: tuple[str, ...] = (
     "silent_companies", "unmatched_ids", "warnings", "nonstandard_categories", "closed_without_resolved_on",
@@ -60,16 +60,11 @@ def compute_data_quality(
         "period_ends": [p.end for p in months],
     }
     # The year's rows with each person's company feed two of the checks: computed once into a temporary table.
-    rows_table = temp_table_name("quality_rows")
-    rows_sql = load_sql("volume_rows")
-    con.execute(f"create temp table {rows_table} as {rows_sql}", used_params(rows_sql, volume_params))
-    try:
+    with materialised(con, "volume_rows", volume_params) as rows_table:
         silent_sql = with_base("quality_silent_companies", "volume_rows", rows_table)
         silent = con.execute(silent_sql, used_params(silent_sql, volume_params)).df()
         reception_sql = with_base("quality_reception_hours", "volume_rows", rows_table)
         reception = con.execute(reception_sql, used_params(reception_sql, volume_params)).df()
-    finally:
-        con.execute(f"drop table if exists {rows_table}")
     unmatched = load_unmatched_ids(con, year, scope=ResolvedScope(scope, None if keys is None else tuple(keys)))
     warnings = con.execute(
         load_composed("quality_warnings", "issues_base"), {"as_of": dt.date(9999, 12, 31), "scope_keys": keys}

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+
+import duckdb
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql" / "metrics"
 _INCLUDE = re.compile(r"^[ \t]*/\*include (\w+)\*/[ \t]*$", re.MULTILINE)  # alone on its line
@@ -46,3 +50,18 @@ def with_base(outer: str, inner: str, base_table: str | None) -> str:
 def temp_table_name(prefix: str) -> str:
     """A fresh name for a temporary table of one connection (temp tables work on read-only connections)."""
     return f"metrics_{prefix}_{uuid.uuid4().hex}"
+
+
+@contextmanager
+def materialised(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> Iterator[str]:
+    """The rows of the query ``name`` computed once into a temporary table of ``con``, dropped on leaving.
+
+    Yields the table's name, for several queries that ``with_base`` points at it instead of recomputing ``name``.
+    """
+    table = temp_table_name(name)
+    sql = load_sql(name)
+    con.execute(f"create temp table {table} as {sql}", used_params(sql, params))
+    try:
+        yield table
+    finally:
+        con.execute(f"drop table if exists {table}")

@@ -48,7 +48,9 @@ def test_quota_statuses_agree_across_cli_pages_and_briefing(demo, con, pages_on_
 def test_issue_figures_agree_across_cli_pages_and_briefing(demo, con, pages_on_demo, capsys):
     assert main(["issues", "--as-of", AS_OF.isoformat(), "--json", "--db", str(demo.db_path)]) == 0
     cli = json.loads(capsys.readouterr().out)
-    page = pages_on_demo.issue_summary(AS_OF, scope=None, lang="zh-Hant")
+    from ui import analysis_data
+
+    page = analysis_data.issue_summary(AS_OF, None, "zh-Hant")  # what 問題跟蹤 shows
     figures = build_briefing(con, "2026", as_of=AS_OF).section("resolution").tables[0].frame.iloc[0]
     briefing = {"total": figures["問題總數"], "closed": figures["已結案"], "open": figures["未結案"],
                 "overdue": figures["逾期"]}
