@@ -90,7 +90,7 @@ def render_breakdown(c: Controls) -> None:
     measure = st.segmented_control(tr("ui.an.volume.measure"), list(MEASURES), default="person_times",
                                    key="an_vol_measure", format_func=lambda m: tr(f"ui.an.volume.{m}"))
     measure = measure or "person_times"
-    frame = period_volume(c.period, by=dim, scope=c.scope_key)
+    frame = period_volume(c.period, by=dim, scope=c.scope_key, as_of=c.as_of)
     frame = order_groups(dim, filter_level(dim, frame, c.level), measure)
     if frame.empty:
         empty_state("ui.empty.no_data_period")
@@ -164,11 +164,11 @@ def render_volume() -> None:
     c = current_controls()
     st.title(tr("ui.an.volume.title"), anchor=False)
     caption_safe("ui.an.caption", scope=c.scope_name, period=format_period(c.period, c.lang))
-    totals = period_volume(c.period, scope=c.scope_key)
+    totals = period_volume(c.period, scope=c.scope_key, as_of=c.as_of)
     if totals.empty:
         empty_state("ui.empty.no_data_period")
         return
-    by_company = period_volume(c.period, by="company", scope=c.scope_key)
+    by_company = period_volume(c.period, by="company", scope=c.scope_key, as_of=c.as_of)
     render_headline(c, by_company, totals)
     render_unmatched(c)
     render_breakdown(c)

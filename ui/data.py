@@ -164,14 +164,16 @@ def volume(year: int, *, by: str = "all", scope: str | None, period_kind: str | 
     return cached_call(compute_volume, int(year), by=by, scope=scope, period_kind=period_kind)
 
 
-def period_volume(period: str, *, by: str = "all", scope: str | None) -> pd.DataFrame:
-    """compute_volume of one period (``2026Q3``) grouped ``by`` a dimension: reads that period's rows only."""
+def period_volume(period: str, *, by: str = "all", scope: str | None, as_of: dt.date | None = None) -> pd.DataFrame:
+    """compute_volume of one period (``2026Q3``) grouped ``by`` a dimension: reads that period's rows only,
+    up to ``as_of`` (SPEC 4.5)."""
     from analytics.metrics.periods import parse_period
     from analytics.metrics.volume import VOLUME_COLUMNS, compute_volume
 
     if not db_exists():
         return pd.DataFrame(columns=VOLUME_COLUMNS)
-    return cached_call(compute_volume, parse_period(period).start.year, by=by, scope=scope, period=period)
+    return cached_call(compute_volume, parse_period(period).start.year, by=by, scope=scope, period=period,
+                       as_of=as_of)
 
 
 def issue_headline(as_of: dt.date, *, scope: str | None) -> dict | None:

@@ -21,9 +21,9 @@ LAGGARD_ROWS = 10
 _LOG = logging.getLogger("walkthrough.ui")
 
 
-def period_volume(period: str, scope: str | None) -> dict[str, int] | None:
-    """Activities, person-times and participants of one period (None when the year has no rows)."""
-    frame = data.period_volume(period, scope=scope)  # one row: the period's totals
+def period_volume(period: str, scope: str | None, as_of: dt.date) -> dict[str, int] | None:
+    """Activities, person-times and participants of one period up to ``as_of`` (None when nothing is counted)."""
+    frame = data.period_volume(period, scope=scope, as_of=as_of)  # one row: the period's totals
     if frame.empty:
         return None
     r = frame.iloc[0]
@@ -77,7 +77,7 @@ def results_in(period: str, c: Controls) -> pd.DataFrame:
 def render_headlines(c: Controls) -> None:
     """Two rows of figures: volume and issues against the previous period, then quota results by status."""
     prev = previous_period(c.period).code
-    now_v, prev_v = period_volume(c.period, c.scope_key), period_volume(prev, c.scope_key)
+    now_v, prev_v = period_volume(c.period, c.scope_key, c.as_of), period_volume(prev, c.scope_key, c.as_of)
     now_i, prev_i = issue_figures(c.period, c), issue_figures(prev, c)
     prev_label = format_period(prev, c.lang)
 

@@ -21,7 +21,8 @@ def volume_in(ctx: BriefContext, period: Period, by: str = "all") -> pd.DataFram
     memo = ctx.memo.setdefault("volume", {})
     key = (period.code, by)
     if key not in memo:
-        memo[key] = compute_volume(ctx.con, period.start.year, by=by, scope=ctx.scope_key, period=period.code)
+        memo[key] = compute_volume(ctx.con, period.start.year, by=by, scope=ctx.scope_key, period=period.code,
+                                     as_of=ctx.as_of)
     return memo[key]
 
 

@@ -185,7 +185,8 @@ def owed_section(ctx: BriefContext, relevant: pd.DataFrame) -> Section:
     for rule, group in behind.groupby("rule", sort=False):
         latest = group.sort_values("period_start").iloc[-1]["period"]
         units = group[group["period"] == latest]
-        owed = load_owed_people(ctx.con, rule, latest, scope=ctx.scope_key, lang=ctx.lang)
+        owed = load_owed_people(ctx.con, rule, latest, scope=ctx.scope_key, as_of=ctx.as_of,
+                                        lang=ctx.lang)
         wanted = set(zip(units["company_key"], units["department_key"].fillna("").map(match_key), strict=True))
         per_company = units["department_key"].isna().all()
         keep = [(ck, "" if per_company else match_key(d)) in wanted

@@ -9,10 +9,11 @@ HELP = "task volume: activities, person-times and distinct participants by perio
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from analytics.cli.common import add_db_argument, add_lang_argument
+    from analytics.cli.common import add_db_argument, add_lang_argument, iso_date
 
     parser.add_argument("--year", type=int, required=True, help="the year, e.g. 2026")
     parser.add_argument("--scope", default=None, help="a company and what rolls up to it (any spelling)")
+    parser.add_argument("--as-of", type=iso_date, default=None, help="YYYY-MM-DD: count rows up to it (default: all)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     add_db_argument(parser)
     add_lang_argument(parser)
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from analytics.store.connection import connect
 
     with connect(db_path(args), read_only=True) as con:
-        summary = compute_volume_summary(con, args.year, scope=args.scope)
+        summary = compute_volume_summary(con, args.year, scope=args.scope, as_of=args.as_of)
     if args.json:
         print_json(summary)
         return 0

@@ -78,7 +78,8 @@ def get_rule(code: str, lang: str = "zh-Hant") -> QuotaRule:
     return rule
 
 
-def _params(rules: Sequence[QuotaRule], periods: Sequence[Period], scope_keys: list[str] | None) -> dict:
+def _params(rules: Sequence[QuotaRule], periods: Sequence[Period], scope_keys: list[str] | None,
+            as_of: dt.date | None = None) -> dict:
     # quota_base.sql tests participation with 12-bit month masks: the periods must share one calendar year
     if len({p.start.year for p in periods}) != 1:
         raise ValueError("quota periods must lie in one calendar year")
@@ -95,6 +96,7 @@ def _params(rules: Sequence[QuotaRule], periods: Sequence[Period], scope_keys: l
         "rule_per_department": [r.per_department for r in rules],
         "rule_qualify": [r.qualify for r in rules],
         "scope_keys": scope_keys,
+        "as_of": as_of,
     }
 
 
@@ -125,9 +127,8 @@ def compute_quota_results(
         return pd.DataFrame(columns=RESULT_COLUMNS)
     kinds = {r.period_kind for r in chosen}
     periods = [p for p in periods_of_year(int(year)) if p.kind in kinds]
-    params = _params(chosen, periods, scope_company_keys(con, scope))
+    params = _params(chosen, periods, scope_company_keys(con, scope), as_of)
     params.update(
-        as_of=as_of,
         rule_units=[r.unit for r in chosen],
         rule_target_pct=[r.target_pct for r in chosen],
         rule_target_count=[r.target_count for r in chosen],
@@ -160,6 +161,7 @@ def load_owed_people(
     department: str | None = None,
     scope: str | ResolvedScope | None = None,
     qualified: bool = False,
+    as_of: dt.date | None = None,
     lang: str = "zh-Hant",
 ) -> pd.DataFrame:
     """The named people behind one rule and period (SPEC 4.1 drill-down).
@@ -168,7 +170,8 @@ def load_owed_people(
     qualified, i.e. no 客戶接待日 row of >= 4 h in the month); with ``qualified=True``: those who have.
     ``company`` (any spelling; restricted to ``scope``) and ``department`` narrow the list. Columns:
     employee_id, name, company_key, company, department, rank, rule, period; ordered by company, department,
-    employee_id. Raises UnknownRule / UnknownPeriod / UnknownCompany with a readable message.
+    employee_id. ``as_of``: walks dated after it do not count (SPEC 4.5; None = every walk). Raises
+    UnknownRule / UnknownPeriod / UnknownCompany with a readable message.
     """
     chosen = get_rule(rule, lang)
     p = parse_period(period, lang)
@@ -179,7 +182,7 @@ def load_owed_people(
     if company is not None:
         key = resolve_company_key(con, company, lang)
         keys = [key] if keys is None or key in keys else []
-    params = {**_params([chosen], [p], keys), "qualified": bool(qualified),
+    params = {**_params([chosen], [p], keys, as_of), "qualified": bool(qualified),
               "department_key": None if department is None else match_key(department)}
     frame = con.execute(load_composed("quota_owed", "quota_base"), params).df()
     frame = frame.sort_values(["company_key", "department", "employee_id"], kind="stable")

@@ -7,6 +7,8 @@ period and by one dimension. A row belongs to the company of its person on the r
 
 from __future__ import annotations
 
+import datetime as dt
+
 import duckdb
 import pandas as pd
 
@@ -21,14 +23,17 @@ MEASURES: tuple[str, ...] = ("activities", "person_times", "distinct_participant
 VOLUME_COLUMNS = ["group_key", "group", "company_key", "company", "period", "period_kind", *MEASURES]
 
 
-def _params(periods: list[Period], scope_keys: list[str] | None) -> dict:
+def _params(periods: list[Period], scope_keys: list[str] | None, as_of: dt.date | None = None) -> dict:
+    # SPEC 4.5: rows dated after the as-of date are not read at all (the range ends on it; before the first day
+    # of the periods it reads nothing), so every count of a period is its count up to that day.
+    end = max(p.end for p in periods)
     return {
         "period_codes": [p.code for p in periods],
         "period_kinds": [p.kind for p in periods],
         "period_starts": [p.start for p in periods],
         "period_ends": [p.end for p in periods],
         "start": min(p.start for p in periods),
-        "end": max(p.end for p in periods),
+        "end": end if as_of is None else min(end, as_of),
         "scope_keys": scope_keys,
     }
 
@@ -76,6 +81,7 @@ def compute_volume(
     scope: str | ResolvedScope | None = None,
     period_kind: str | None = None,
     period: str | None = None,
+    as_of: dt.date | None = None,
     _rows_table: str | None = None,
 ) -> pd.DataFrame:
     """Volume of ``year`` by period and the dimension ``by``.
@@ -86,6 +92,7 @@ def compute_volume(
     or department name as written, else the term), company_key/company (for company, company_rollup and department),
     period, period_kind, activities, person_times, distinct_participants. ``period_kind`` limits the periods;
     ``period`` (a code of ``year``, e.g. "2025Q3") computes that one period only, reading only its rows.
+    ``as_of``: rows dated after it do not count (SPEC 4.5; None = every row).
     """
     if by not in (*DIMENSIONS, "company_rollup"):
         raise ValueError(f"unknown volume dimension {by!r}; expected one of {DIMENSIONS + ('company_rollup',)}")
@@ -96,18 +103,19 @@ def compute_volume(
         periods = [chosen]
     else:
         periods = periods_of_year(int(year), period_kind)
-    params = _params(periods, scope_company_keys(con, scope))
+    params = _params(periods, scope_company_keys(con, scope), as_of)
     # _rows_table: rows already computed by compute_volume_summary (a generated temp-table name)
     sql = with_base("volume_rollup" if by == "company_rollup" else "volume_by", "volume_rows", _rows_table)
     frame = con.execute(sql, used_params(sql, {**params, "dimension": by})).df()
     return _finish(frame, _company_names(con), by)
 
 
-def count_unmatched_rows(con: duckdb.DuckDBPyConnection, year: int) -> int:
+def count_unmatched_rows(con: duckdb.DuckDBPyConnection, year: int, as_of: dt.date | None = None) -> int:
     """Walkthrough rows of ``year`` whose 工號 is on no roster snapshot."""
     sql = load_sql("unmatched_rows")
     p = periods_of_year(int(year), "year")[0]
-    return int(con.execute(sql, {"start": p.start, "end": p.end}).fetchone()[0])
+    end = p.end if as_of is None else min(p.end, as_of)
+    return int(con.execute(sql, {"start": p.start, "end": end}).fetchone()[0])
 
 
 def _figures(row: tuple) -> dict[str, int]:
@@ -130,7 +138,8 @@ def _period_sections(rows: list[tuple]) -> dict:
 
 
 def compute_volume_summary(
-    con: duckdb.DuckDBPyConnection, year: int, *, scope: str | ResolvedScope | None = None, lang: str = "zh-Hant"
+    con: duckdb.DuckDBPyConnection, year: int, *, scope: str | ResolvedScope | None = None,
+    as_of: dt.date | None = None, lang: str = "zh-Hant",
 ) -> dict:
     """The volume of ``year`` as nested dicts (the ``volume --json`` shape of issue #3 item 7).
 
@@ -146,7 +155,7 @@ def compute_volume_summary(
     year_p = periods[0]
     keys = scope_company_keys(con, scope)
     # One query computes every section (volume_summary.sql); Python only nests the few thousand result rows.
-    params = {**_params(periods, keys), "year_code": year_p.code, "year_start": year_p.start}
+    params = {**_params(periods, keys, as_of), "year_code": year_p.code, "year_start": year_p.start}
     sql = load_sql("volume_summary")
     rows = con.execute(sql, used_params(sql, params)).fetchall()
     kind_order = {"year": 0, "quarter": 1, "month": 2}
@@ -167,7 +176,7 @@ def compute_volume_summary(
         if key in rollup:
             by_company[name] = _period_sections(rollup[key])
     return {
-        "unmatched_rows": count_unmatched_rows(con, year) if keys is None else 0,
+        "unmatched_rows": count_unmatched_rows(con, year, as_of) if keys is None else 0,
         "all": summary_all,
         "by_company_rollup": by_company,
     }

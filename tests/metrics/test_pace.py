@@ -36,9 +36,11 @@ def test_at_risk_one_short_of_the_pace(store):
 def test_not_started_before_the_period_and_no_pace_once_decided(store):
     city_with_leaders(store, 10, 4)
     row = q3(store, dt.date(2026, 6, 1))
-    # whole quarter left: 92 days -> ceil(92/7) = 14 weeks; needed 6 -> ceil(6/14) = 1 per week
+    # whole quarter left: 92 days -> ceil(92/7) = 14 weeks. The 07-10 walks have not happened on 06-01 (SPEC 4.5,
+    # issue #11; this test used to count them and expect 6): needed 10 - 0 = 10 -> ceil(10/14) = 1 per week
     assert (row.pace, row.elapsed_fraction, row.needed, row.days_left, row.weeks_left) == (
-        "not_started", 0.0, 6, 92, 14)
+        "not_started", 0.0, 10, 92, 14)
+    assert (row.participants, row.needed_per_week) == (0, 1)
     after = q3(store, dt.date(2026, 10, 1))
     assert after.status == "missed" and after.pace is None
 

@@ -206,7 +206,10 @@ def test_status_as_of_before_inside_on_last_day_and_after(store):
         frame = compute_quota_results(store.con, 2026, as_of=as_of, rules=["CITY-MGR-Q"])
         return frame[frame.period == period].iloc[0].status
 
-    assert q(dt.date(2026, 1, 15), "2026Q1") == "met"  # met regardless of the as-of date (data as it is)
+    # SPEC 4.5 (issue #11): the 02-01 walk has not happened on 01-15, so Q1 is not met yet (this line used to
+    # expect "met regardless of the as-of date"); on 02-01 itself it counts.
+    assert q(dt.date(2026, 1, 15), "2026Q1") == "in_progress"
+    assert q(dt.date(2026, 2, 1), "2026Q1") == "met"
     assert q(dt.date(2026, 1, 15), "2026Q2") == "in_progress"  # before the period
     assert q(dt.date(2026, 5, 15), "2026Q2") == "in_progress"  # inside
     assert q(dt.date(2026, 6, 29), "2026Q2") == "in_progress"  # the day before the last day

@@ -2,7 +2,7 @@
 -- counted = participated (share rules) or qualified (count rules), plus one marker row with a null employee_id per
 -- unit of evaluation, so that a unit whose population is 0 still appears (reported n/a).
 -- Parameters: the periods ($period_*; all in one calendar year), the allow-listed rules ($rule_*) as parallel lists,
--- $scope_keys (null = all companies).
+-- $scope_keys (null = all companies), $as_of (walks dated after it do not count; null = no cap, SPEC 4.5).
 with periods as (
     select
         unnest($period_codes) as period,
@@ -128,6 +128,8 @@ activity as (
         ) as reception_months
     from walkthroughs
     where date between (select min(period_start) from periods) and (select max(period_end) from periods)
+        -- SPEC 4.5: a walk dated after the as-of date has not happened yet on that date ($as_of null = no cap)
+        and ($as_of::date is null or date <= $as_of::date)
     group by employee_id
 ),
 
