@@ -60,3 +60,23 @@ def test_issue_figures_agree_across_cli_pages_and_briefing(demo, con, pages_on_d
     assert {k: cli[k] for k in keys} == {k: page[k] for k in keys} == {k: overview[k] for k in keys} == briefing == {
         "total": 4043, "closed": 2385, "open": 1658, "overdue": 806}
     assert overview["resolution_rate"] == cli["resolution_rate"] == pytest.approx(2385 / 4043)
+
+
+def test_volume_as_of_agrees_across_cli_overview_and_briefing(demo, con, pages_on_demo, capsys):
+    """2026-08 as of 2026-08-15 (issue #11 item 5): the demo has 214 activities dated in August, of which 94
+    (145 person-times, 144 people) are dated on or before 08-15 (the independent recomputation quoted in the issue
+    says 214 counted before, 94 up to that day). Every path counts the 94."""
+    as_of = dt.date(2026, 8, 15)
+    assert main(["volume", "--year", "2026", "--as-of", as_of.isoformat(), "--json", "--db",
+                 str(demo.db_path)]) == 0
+    cli = json.loads(capsys.readouterr().out)["all"]["by_month"]["2026-08"]
+    from ui import overview
+
+    page = overview.period_volume("2026-08", None, as_of)  # the overview's first row of figures
+    headline = build_briefing(con, "2026-08", as_of=as_of).section("headline").tables[0].frame
+    briefing = dict(zip(("activities", "person_times", "distinct_participants"),
+                        (int(v) for v in headline.iloc[:3, 1]), strict=True))
+    expected = {"activities": 94, "person_times": 145, "distinct_participants": 144}
+    assert cli == page == briefing == expected
+    whole = pages_on_demo.period_volume("2026-08", scope=None)  # no date: every row of the month
+    assert int(whole.iloc[0]["activities"]) == 214
