@@ -82,7 +82,8 @@ def volume_section(ctx: BriefContext, totals: dict[str, int]) -> Section:
 def discipline_section(ctx: BriefContext) -> Section:
     """Section 8: the four discipline checks for the scope, overall and by company."""
     section = Section("discipline", ctx.t("brief.sec.discipline"), ctx.t("brief.sheet.discipline"))
-    frame = compute_discipline(ctx.con, ctx.period.start.year, scope=ctx.scope_key, period_kind=ctx.period.kind)
+    frame = compute_discipline(ctx.con, ctx.period.start.year, scope=ctx.scope_key, period_kind=ctx.period.kind,
+                               as_of=ctx.as_of)
     frame = frame[frame["period"] == ctx.period.code]
     if frame.empty:
         section.empty_message = ctx.t("brief.label.no_rows")

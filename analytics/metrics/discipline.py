@@ -7,6 +7,7 @@ blank raiser, or 問題建議數 >= 1). A row counts for the company of its pers
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import duckdb
@@ -30,14 +31,16 @@ class UnknownCheck(UserFacingError):
     """A discipline check code that is not one of CHECKS."""
 
 
-def _period_params(periods: Sequence[Period]) -> dict:
+def _period_params(periods: Sequence[Period], as_of: dt.date | None = None) -> dict:
+    # SPEC 4.5: rows dated after the as-of date are not read (the date range ends on it)
+    end = max(p.end for p in periods)
     return {
         "period_codes": [p.code for p in periods],
         "period_kinds": [p.kind for p in periods],
         "period_starts": [p.start for p in periods],
         "period_ends": [p.end for p in periods],
         "start": min(p.start for p in periods),
-        "end": max(p.end for p in periods),
+        "end": end if as_of is None else min(end, as_of),
     }
 
 
@@ -47,16 +50,18 @@ def compute_discipline(
     *,
     scope: str | ResolvedScope | None = None,
     period_kind: str | None = None,
+    as_of: dt.date | None = None,
 ) -> pd.DataFrame:
     """Discipline rates for ``year``: one row per (check, company, period) that has walkthrough rows.
 
     ``period_kind`` (year|quarter|month) limits the periods; None gives all 17 periods of the year. Columns:
     check (CHECKS), company_key (None = 工號 not on the roster, "unmatched"; only when scope is None), company,
     level, period, period_kind, applicable (rows the check applies to), passing, rate (passing / applicable,
-    NaN when nothing applies). Ordered by check (CHECKS order), company_key (unmatched last), period.
+    NaN when nothing applies). ``as_of``: rows dated after it do not count (SPEC 4.5; None = every row).
+    Ordered by check (CHECKS order), company_key (unmatched last), period.
     """
     periods = periods_of_year(int(year), period_kind)
-    params = {**_period_params(periods), "scope_keys": scope_company_keys(con, scope)}
+    params = {**_period_params(periods, as_of), "scope_keys": scope_company_keys(con, scope)}
     frame = con.execute(load_sql("discipline_summary"), params).df()
     if frame.empty:
         return pd.DataFrame(columns=SUMMARY_COLUMNS)

@@ -55,7 +55,8 @@ def compute_data_quality(
     year_p = year_period(int(year))
     months = periods_of_year(int(year), "month")
     volume_params = {
-        "start": year_p.start, "end": year_p.end, "scope_keys": keys, "as_of": as_of,
+        # SPEC 4.5: walkthrough rows dated after the as-of date are not read
+        "start": year_p.start, "end": min(year_p.end, as_of), "scope_keys": keys, "as_of": as_of,
         "period_codes": [p.code for p in months], "period_starts": [p.start for p in months],
         "period_ends": [p.end for p in months],
     }

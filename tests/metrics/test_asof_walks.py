@@ -12,7 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analytics.metrics.discipline import compute_discipline
 from analytics.metrics.pace import compute_pace
+from analytics.metrics.quality import compute_data_quality
 from analytics.metrics.quotas import compute_quota_results, load_owed_people
 from analytics.metrics.volume import compute_volume, compute_volume_summary
 
@@ -131,20 +133,27 @@ def logged(store):
 def _same_as_truncated(con, as_of: dt.date) -> None:
     got = _frame(con, as_of)
     volume = compute_volume_summary(con, 2026, as_of=as_of)
+    discipline = compute_discipline(con, 2026, as_of=as_of)
+    silent = compute_data_quality(con, 2026, as_of=as_of)["silent_companies"]
     con.execute("begin transaction")
     try:
         con.execute("delete from walkthroughs where date > ?", [as_of])
         expected = _frame(con, as_of)
         expected_volume = compute_volume_summary(con, 2026)
+        expected_discipline = compute_discipline(con, 2026)
+        expected_silent = compute_data_quality(con, 2026, as_of=as_of)["silent_companies"]
     finally:
         con.execute("rollback")
     pd.testing.assert_frame_equal(got, expected)
     assert volume == expected_volume
+    pd.testing.assert_frame_equal(discipline, expected_discipline)
+    pd.testing.assert_frame_equal(silent, expected_silent)
 
 
 @pytest.mark.parametrize("as_of", ["2025-12-31", "2026-01-01", "2026-03-31", "2026-06-30", "2026-08-15",
                                    "2026-09-30", "2026-12-31"])
 def test_as_of_equals_an_evaluation_of_the_walks_up_to_that_date(logged, as_of):
+    """Quotas with pace, volume, discipline and silent companies as of D = those of the store without later walks."""
     _same_as_truncated(logged.con, D(as_of))
 
 
