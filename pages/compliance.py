@@ -124,6 +124,7 @@ def render_drilldown(row: pd.Series, c: Controls) -> None:
         department=row["department_key"] if isinstance(row["department_key"], str) else None,
         scope=c.scope_key,
         lang=c.lang,
+        as_of=c.as_of,
     )
     if owed.empty:
         st.success(tr("ui.compliance.nobody_owes"), icon=":material/check_circle:")
@@ -140,7 +141,8 @@ def render_drilldown(row: pd.Series, c: Controls) -> None:
 
 def render_all_owed(rule: str, period: str, c: Controls) -> None:
     """Everyone in scope who still owes a walkthrough for this rule and period, one sheet per department."""
-    owed = data.owed_people(rule, period, company=None, department=None, scope=c.scope_key, lang=c.lang)
+    owed = data.owed_people(rule, period, company=None, department=None, scope=c.scope_key, lang=c.lang,
+                            as_of=c.as_of)
     if owed.empty:
         return
     download_xlsx_button(

@@ -145,14 +145,14 @@ def quota_results(year: int, as_of: dt.date, scope: str | None) -> pd.DataFrame:
 
 
 def owed_people(rule: str, period: str, *, company: str | None, department: str | None,
-                scope: str | None, lang: str) -> pd.DataFrame:
-    """load_owed_people: the population members of one result who have not yet gone (SPEC 4.1 drill-down)."""
+                scope: str | None, lang: str, as_of: dt.date | None = None) -> pd.DataFrame:
+    """load_owed_people: the population members of one result who have not gone by ``as_of`` (SPEC 4.1, 4.5)."""
     from analytics.metrics.quotas import OWED_COLUMNS, load_owed_people
 
     if not db_exists():
         return pd.DataFrame(columns=OWED_COLUMNS)
     return cached_call(load_owed_people, rule, period, company=company, department=department, scope=scope,
-                       lang=lang)
+                       as_of=as_of, lang=lang)
 
 
 def volume(year: int, *, by: str = "all", scope: str | None, period_kind: str | None = None) -> pd.DataFrame:
