@@ -20,6 +20,7 @@ from ui.state import Controls, format_period, tr
 from ui.widgets import caption_safe
 
 _RESULT_KEY = "report_submitted"
+_REQUEST_KEY = "report_submit_requested"
 _PCT = ("quota_share_met", "resolution_rate")
 
 
@@ -55,7 +56,10 @@ def render_submit(c: Controls) -> None:
                          who=last["submitted_by"], batch=last["batch_id"])
         else:
             st.caption(tr("report.page.not_yet"))
-        if st.button(tr("report.page.submit"), type="primary", icon=":material/outbox:", key="report_submit"):
+        # a callback, not the button's return value: the request survives a rerun that routing or sign-in may add
+        st.button(tr("report.page.submit"), type="primary", icon=":material/outbox:", key="report_submit",
+                  on_click=_request_submit, args=(c.scope_key, c.period))
+        if st.session_state.pop(_REQUEST_KEY, None) == (c.scope_key, c.period):
             try:
                 report = build_upward_report(db_path(), c.scope_key, c.period, as_of=c.as_of, lang=c.lang)
                 actor = user.username if user is not None else "local"
@@ -82,6 +86,10 @@ def _change(value: object, fmt: str) -> str:
     if fmt == "num" and not pd.isna(value):
         return f"{float(value):+,.1f}"
     return display(value, "d" + fmt)
+
+
+def _request_submit(scope_key: str | None, period: str) -> None:
+    st.session_state[_REQUEST_KEY] = (scope_key, period)
 
 
 def ranking_frame(ranking: pd.DataFrame) -> pd.DataFrame:

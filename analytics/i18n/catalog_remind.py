@@ -49,6 +49,11 @@ MESSAGES = {
     "remind.col.planned_on": {"zh-Hant": "計畫日期", "en": "Planned on"},
     "remind.col.notice_deadline": {"zh-Hant": "告知期限", "en": "Notice deadline"},
     "remind.col.target_unit": {"zh-Hant": "被穿越單位", "en": "Target unit"},
+    "remind.err.unknown_company": {
+        "zh-Hant": "聯繫人的公司「{company}」不在人員名冊中：請更正聯繫人表的公司名稱後重新匯入",
+        "en": "the contact's company '{company}' is on no roster: correct the company in the contacts file and import "
+              "it again",
+    },
     # command line
     "remind.cli.summary": {
         "zh-Hant": "提醒執行 #{run}：{messages} 封郵件，已發送（或寫出）{sent}，內容相同略過 {skipped}，失敗 {failed}",

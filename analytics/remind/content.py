@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from analytics.i18n import t
 from analytics.metrics.quotas import compute_quota_results, load_owed_people
 from analytics.metrics.sqlfiles import load_composed, used_params
 from analytics.remind.sql import load_sql
@@ -68,11 +69,19 @@ class ReminderContent:
     due_soon: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ISSUE_COLUMNS))
     owed: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OWED_COLUMNS))
     planned: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PLAN_COLUMNS))
+    problem: str | None = None  # why this contact could not be served (e.g. its 公司 is on no roster)
 
     @property
     def is_empty(self) -> bool:
         """Nothing to remind of: no message is built (a reminder that says "nothing" trains people to ignore it)."""
+        return self.problem is None and self._no_rows()
+
+    def _no_rows(self) -> bool:
         return all(f.empty for f in (self.overdue, self.due_soon, self.owed, self.planned))
+
+
+def _on_roster(con: duckdb.DuckDBPyConnection, company_key: str) -> bool:
+    return con.execute(load_sql("company_on_roster"), {"company_key": company_key}).fetchone() is not None
 
 
 def load_contacts(con: duckdb.DuckDBPyConnection) -> list[Contact]:
@@ -125,6 +134,11 @@ def build_contents(con: duckdb.DuckDBPyConnection, as_of: dt.date, *,
     out: list[ReminderContent] = []
     for contact in load_contacts(con):
         content = ReminderContent(contact, as_of)
+        if not _on_roster(con, contact.company_key):
+            # a typo in the contacts file must not stop everyone else's reminders: reported as a failure instead
+            content.problem = t("remind.err.unknown_company", "zh-Hant", company=contact.company)
+            out.append(content)
+            continue
         if contact.is_lead:
             content.owed = load_owed_in_open_periods(con, contact, as_of)
             if planned_walks is not None:

@@ -60,6 +60,9 @@ def run_reminders(db_path: Path | str, as_of: dt.date, *, user: str, out_dir: Pa
         for index, content in enumerate(contents, start=1):
             digest = content_hash(content)
             email = content.contact.email
+            if content.problem is not None:
+                result.failures.append({"email": email, "reason": content.problem})
+                continue
             if (email, digest) in already:
                 result.skipped += 1
                 continue

@@ -148,3 +148,15 @@ def test_the_password_never_comes_from_a_file(tmp_path):
         "mail.example.com", 2525, "r", "secret", True)
     with pytest.raises(smtp_module.SmtpConfigError):
         smtp_module.load_smtp_config({})
+
+
+def test_a_contact_of_an_unknown_company_is_reported_and_the_others_still_go(fresh_store, tmp_path, capsys):
+    from analytics.store.importer import import_files
+
+    typo = "公司,姓名,電子郵件\n廣州市分公同,錯字,typo@example.com\n".encode()
+    assert import_files([("typo.csv", typo)], db_path=fresh_store, user="t")[0].status == "imported"
+    out = tmp_path / "eml"
+    assert main(["remind", "--as-of", AS_OF.isoformat(), "--out", str(out), "--db", str(fresh_store)]) == 1
+    assert len(list(out.glob("*.eml"))) == 3  # the three real messages are written all the same
+    printed = capsys.readouterr().out
+    assert "typo@example.com" in printed and "廣州市分公同" in printed and "不在人員名冊中" in printed

@@ -116,3 +116,18 @@ def test_rank_rule_on_a_handmade_frame():
         "activities_per_100_staff": [10.0, 1.0, 99.0, 50.0],
     })
     assert rank_provinces(frame)["company"].tolist() == ["P2", "P4", "P1", "P3"]
+
+
+def test_data_sheet_text_never_becomes_a_formula():
+    import datetime as dt
+
+    from analytics.report.datasheet import build_datasheet
+    from analytics.report.figures import FIGURE_COLUMNS
+
+    figures = pd.DataFrame([{c: None for c in FIGURE_COLUMNS} | {"company": '=HYPERLINK("http://x","y")',
+                                                                  "level": "省公司", "quota_results": 0}])
+    content = build_datasheet(figures, pd.DataFrame(), province="=1+1", period="2026Q3", as_of=dt.date(2026, 9, 30),
+                              batch_id=None)
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    assert book["各單位指標"]["A3"].value == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert book["上報資訊"]["B1"].value == "'=1+1"
