@@ -1,6 +1,7 @@
 """Interface text of contacts, reminders and the upward report to 總部 (issue #15, SPEC 2.7, 9)."""
 
 MESSAGES = {
+    "ui.table.contacts": {"zh-Hant": "聯繫人", "en": "Contacts"},  # the table's name on the import and batches pages
     # reminder messages
     "remind.subject": {"zh-Hant": "【流程穿越】提醒 {who}：{what}", "en": "[Walkthrough] Reminder for {who}: {what}"},
     "remind.count.overdue": {"zh-Hant": "逾期問題 {n} 項", "en": "{n} overdue issues"},
