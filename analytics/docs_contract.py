@@ -23,6 +23,7 @@ _TYPE_NAMES = {
     ColumnType.INT: ("整數 ≥ 0", "integer ≥ 0"),
     ColumnType.VOCAB: ("詞表", "vocabulary"),
     ColumnType.YESNO: ("是/否", "yes/no"),
+    ColumnType.EMAIL: ("電子郵件", "e-mail"),
 }
 
 _INTRO = f"""# 資料契約 Data contract
@@ -30,11 +31,11 @@ _INTRO = f"""# 資料契約 Data contract
 > 本文件由 `python -m analytics.docs_contract` 依 `analytics/schema.py` 產生，請勿手動修改。
 > Generated from `analytics/schema.py` by `python -m analytics.docs_contract`; do not edit by hand.
 
-三種資料表以 Excel（.xlsx / .xlsm / .xls）或 CSV 上傳；一個活頁簿可放多張表，每張一個工作表。系統**只依表頭**
+各資料表以 Excel（.xlsx / .xlsm / .xls）或 CSV 上傳；一個活頁簿可放多張表，每張一個工作表。系統**只依表頭**
 識別資料表，與檔名、工作表名無關。表頭與值的比對忽略空白與換行、全形/半形、大小寫與繁簡差異；下表的別名與
 英文鍵（key）亦可。
 
-Three tables arrive as Excel or CSV; one workbook may hold several, one per sheet. A table is recognised by its
+The tables arrive as Excel or CSV; one workbook may hold several, one per sheet. A table is recognised by its
 headers only. Header and value matching ignores whitespace and line breaks, full/half width, case and
 Traditional/Simplified differences; the aliases and English keys below are accepted too.
 
@@ -57,7 +58,7 @@ Traditional/Simplified differences; the aliases and English keys below are accep
 - 穿越記錄的工號一格可填多人（以 、 , ， ; ； / 或空格分隔），每人一列；姓名個數相同時同樣拆分。
 - 單格達到 {EXCEL_CELL_LIMIT:,} 字元（Excel 上限；更長的內容讀取時已被截斷）的列拒收。
 - CSV：UTF-8（可帶 BOM）、GB18030/GBK、Big5、帶 BOM 的 UTF-16；逗號、Tab 或分號分隔，自動判斷。
-- 同一檔案內工號（名冊）、問題編號（問題跟蹤）、同一活動同一工號（穿越記錄）不可重複：後出現的列拒收並指出首次出現的列。
+- 同一檔案內工號（名冊）、問題編號（問題跟蹤）、同一活動同一工號（穿越記錄）、同一公司同一部門同一電子郵件（聯繫人）不可重複：後出現的列拒收並指出首次出現的列。
   Within one file, later duplicates are rejected naming the first row.
 """
 

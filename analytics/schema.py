@@ -22,6 +22,7 @@ class ColumnType(StrEnum):
     INT = "int"  # integer >= 0
     VOCAB = "vocab"  # one term of a vocabulary of SPEC 3
     YESNO = "yesno"  # SPEC 3.10
+    EMAIL = "email"  # an e-mail address (SPEC 2.7), stored in lower case
 
 
 @dataclass(frozen=True)
@@ -159,11 +160,20 @@ STATUS = _vocab(
     Term("已解決", "resolved", "Resolved", ("已完成", "已落實")),
     Term("已關閉", "closed", "Closed", ("不予採納", "已撤銷")),
 )
+# The language a contact's reminders are written in (SPEC 2.7, an optional column; see docs/reminders.md).
+LANGUAGE = _vocab(
+    "language",
+    "語言",
+    Term("繁體中文", "zh-Hant", "Traditional Chinese", ("繁體", "正體中文", "繁中")),
+    Term("簡體中文", "zh-Hans", "Simplified Chinese", ("簡體", "簡中")),
+    Term("英文", "en", "English", ("英語",)),
+)
 CLOSED_STATUSES: tuple[str, ...] = ("已解決", "已關閉")
 
 VOCABULARIES: dict[str, Vocabulary] = {
     v.key: v
-    for v in (LEVEL, RANK, DEPARTMENT_TYPE, CATEGORY, ITEM, MODE, SCOPE, KIND, ISSUE_CATEGORY, YESNO, STATUS)
+    for v in (LEVEL, RANK, DEPARTMENT_TYPE, CATEGORY, ITEM, MODE, SCOPE, KIND, ISSUE_CATEGORY, YESNO, STATUS,
+              LANGUAGE)
 }
 
 
@@ -314,11 +324,32 @@ ISSUES = Table(
     natural_key=("issue_id",),
 )
 
-TABLES: dict[str, Table] = {t.key: t for t in (ROSTER, WALKTHROUGHS, ISSUES)}
+CONTACTS = Table(
+    "contacts",
+    "聯繫人",
+    "Contacts",
+    (
+        Column("公司", "company", C.TEXT, True, aliases=("所屬公司", "公司名稱"), en="Company",
+               note="必填：聯繫人所屬公司（名冊中的公司）", note_en="required: the contact's company (a roster company)"),
+        Column("部門", "department", C.TEXT, aliases=("所屬部門", "部門名稱"), en="Department",
+               note="選填；空白 = 該公司的牽頭部門", note_en="optional; blank = the company's lead department"),
+        Column("姓名", "name", C.TEXT, True, aliases=("聯繫人", "聯繫人姓名"), en="Name",
+               note="必填", note_en="required"),
+        Column("電子郵件", "email", C.EMAIL, True, aliases=("郵箱", "電郵", "電子郵箱", "郵件地址", "E-mail"),
+               en="Email", note="必填，有效的電子郵件地址", note_en="required, a valid e-mail address"),
+        Column("工號", "employee_id", C.ID, aliases=("員工編號", "員工工號"), en="Employee ID",
+               note="選填；關聯名冊中的人員", note_en="optional; links the contact to a roster person"),
+        Column("語言", "language", C.VOCAB, vocab="language", default="繁體中文", aliases=("郵件語言",),
+               en="Language", note="選填：繁體中文（預設）/ 簡體中文 / 英文", note_en="optional; default 繁體中文"),
+    ),
+    natural_key=("company", "department", "email"),
+)
+
+TABLES: dict[str, Table] = {t.key: t for t in (ROSTER, WALKTHROUGHS, ISSUES, CONTACTS)}
 
 # The order in which tables of one file are committed: the roster first, so that warnings about the log
 # (姓名 differs from the roster) see the staff imported in the same file.
-IMPORT_ORDER: tuple[str, ...] = ("roster", "walkthroughs", "issues")
+IMPORT_ORDER: tuple[str, ...] = ("roster", "walkthroughs", "issues", "contacts")
 
 # Separators of several 工號 in one cell of the log (SPEC 2.2).
 ID_LIST_SEPARATORS = "、,，;；/ \t\n\u3000"

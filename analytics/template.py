@@ -38,6 +38,10 @@ EXAMPLE_ROWS: dict[str, dict[str, object]] = {
         "status": "處理中", "due_on": dt.date(2026, 11, 30), "resolved_on": None,
         "progress": "已提交流程優化方案", "work_order_id": "WO-20261005-001",
     },
+    "contacts": {
+        "company": "廣州市分公司", "department": "市場部", "name": "王小明", "email": "wang.xm@example.com",
+        "employee_id": "00123", "language": "繁體中文",
+    },
 }
 
 

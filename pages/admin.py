@@ -17,6 +17,7 @@ from analytics.i18n import has_message
 from ui.auth import USER_KEY, current_user, require_role
 from ui.db import db_exists, read
 from ui.import_view import md_escape
+from ui.remind_view import render_reminder_runs
 from ui.state import tr
 from ui.widgets import download_xlsx_button, page_guard
 
@@ -101,11 +102,14 @@ def render_admin_page() -> None:
         st.stop()
     require_role(current_user(), "admin")
     st.title(tr("auth.admin.title"), anchor=False)
-    audit_tab, users_tab = st.tabs([tr("auth.admin.audit"), tr("auth.admin.users")])
+    audit_tab, users_tab, remind_tab = st.tabs([tr("auth.admin.audit"), tr("auth.admin.users"),
+                                                tr("remind.admin.title")])
     with audit_tab, page_guard():
         render_audit_log()
     with users_tab, page_guard():
         render_users()
+    with remind_tab, page_guard():
+        render_reminder_runs()
 
 
 render_admin_page()

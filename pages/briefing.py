@@ -16,6 +16,7 @@ from analytics.briefing.model import Briefing, ChartSpec, SectionTable
 from ui.analysis_data import plot_text
 from ui.data import cached_call, has_data
 from ui.import_view import md_escape
+from ui.report_view import render_upward_report
 from ui.state import Controls, current_controls, format_period, tr
 from ui.theme import SERIES_COLORS, STATUS_COLORS, style_figure
 from ui.widgets import Metric, caption_safe, empty_state, metric_row, page_guard
@@ -128,6 +129,7 @@ def render_briefing_page() -> None:
     if not has_data():
         empty_state("brief.page.empty")
         return
+    render_upward_report(c)  # a province's 上報總部, or 總部's 各省上報 (SPEC 9.4)
     if not build_requested(c):
         return
     with st.spinner(tr("brief.page.building")):

@@ -25,4 +25,7 @@ def write_demo_files(out_dir: Path, *, seed: int = DEMO_SEED) -> list[DemoFile]:
     # 南嶺's individual rows are logged without 穿越編號 (files.py), so their issues cannot link to them.
     links = {a.activity_id for a in activities if not (a.company == "南嶺省公司" and a.mode == "個人穿越")}
     issues = build_issues(org, activities, seed, links)
-    return write_files(Path(out_dir), org, activities, issues)
+    files = write_files(Path(out_dir), org, activities, issues)
+    from analytics.demo.followup import write_contacts_file  # issue #15: contacts, after the last monthly file
+
+    return [*files, write_contacts_file(Path(out_dir), org, files[-1].imported_at)]

@@ -118,6 +118,10 @@ MESSAGES = {
         "zh-Hant": "不是可識別的日期；請改為 年-月-日，例如 2026-10-05。",
         "en": "Not a recognised date; use year-month-day, e.g. 2026-10-05.",
     },
+    "ingest.bad_email": {  # SPEC 2.7 contacts (issue #15); here because the reader's codes live in this catalogue
+        "zh-Hant": "不是有效的電子郵件地址；請改為例如 wang.xm@example.com 的寫法。",
+        "en": "Not a valid e-mail address; write it like wang.xm@example.com.",
+    },
     "ingest.date_ambiguous": {
         "zh-Hant": "日期格式有歧義（月/日或日/月），請改為 {suggestion}",
         "en": "Ambiguous date (month/day or day/month); write it as {suggestion}",

@@ -62,6 +62,7 @@ def parser_for(column: Column) -> Callable[[object], v.Cell]:
         ColumnType.HOURS: v.parse_hours,
         ColumnType.INT: v.parse_int,
         ColumnType.YESNO: v.parse_yesno,
+        ColumnType.EMAIL: v.parse_email,
     }
     return _guarded(parsers[column.type])
 

@@ -17,12 +17,14 @@ from analytics.ingest.readers import RawSheet, ReadError, read_text, read_workbo
 from analytics.ingest.sheet import SheetResult, read_sheet
 from analytics.ingest.values import is_blank
 from analytics.schema import IMPORT_ORDER, TABLES
+from analytics.textnorm import match_key
 
 # Uniqueness within one file (SPEC 2.1-2.3): later duplicates are rejected, naming the first row.
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "roster": ("employee_id",),
     "walkthroughs": ("activity_key", "employee_id"),
     "issues": ("issue_id",),
+    "contacts": ("company", "department", "email"),
 }
 _EXTRA_COLUMNS = {"walkthroughs": ("activity_key",), "issues": ("category_is_standard",)}
 
@@ -129,7 +131,7 @@ def _assemble(result: ParsedFile, key: str, sheets: list[SheetResult]) -> None:
     frame = frame.reindex(columns=columns) if not len(frame) else frame[columns]
     rejects = [r for s in sheets for r in s.rejects]
     keys = UNIQUE_KEYS[key]
-    duplicated = _duplicated(frame, keys)
+    duplicated = _duplicated(frame, keys, key)
     if duplicated.any():
         rejects.extend(_reject_duplicates(result, key, frame, duplicated, {s.sheet: s for s in sheets}))
         frame = frame[~duplicated].reset_index(drop=True)
@@ -140,24 +142,35 @@ def _assemble(result: ParsedFile, key: str, sheets: list[SheetResult]) -> None:
     result.rejects[key] = _rejects_frame(rejects)
 
 
-def _duplicated(frame: pd.DataFrame, keys: tuple[str, ...]) -> np.ndarray:
+# Key columns compared by their folded name (the store keys them by match_key): 廣州 and 广州 are one company.
+_FOLDED_KEYS = {"contacts": ("company", "department")}
+
+
+def _key_values(frame: pd.DataFrame, table: str, key: str) -> list:
+    values = frame[key].tolist()
+    if key in _FOLDED_KEYS.get(table, ()):
+        return [match_key(v) if isinstance(v, str) else "" for v in values]
+    return values
+
+
+def _duplicated(frame: pd.DataFrame, keys: tuple[str, ...], table: str = "") -> np.ndarray:
     """Rows repeating an earlier row's key; a set answers the usual no-duplicate case without pandas' hashing."""
-    columns = [frame[k].tolist() for k in keys]
+    columns = [_key_values(frame, table, k) for k in keys]
     combined = columns[0] if len(columns) == 1 else list(zip(*columns, strict=True))
     if len(set(combined)) == len(combined):
         return np.zeros(len(combined), dtype=bool)
-    return frame.duplicated(subset=list(keys), keep="first").to_numpy()
+    return pd.Series(combined).duplicated(keep="first").to_numpy()
 
 
 def _reject_duplicates(result: ParsedFile, key: str, frame: pd.DataFrame, duplicated: np.ndarray,
                        by_sheet: dict[str, SheetResult]) -> list[dict]:
     keys = UNIQUE_KEYS[key]
-    tuples = list(zip(*(frame[k].tolist() for k in keys), strict=True))
+    tuples = list(zip(*(_key_values(frame, key, k) for k in keys), strict=True))
     first: dict[tuple, int] = {}
     for i, k in enumerate(tuples):
         first.setdefault(k, i)
     sheets, rows = frame["_sheet"].tolist(), frame["_row"].tolist()
-    id_column = "employee_id" if key != "issues" else "issue_id"
+    id_column = {"issues": "issue_id", "contacts": "email"}.get(key, "employee_id")
     records: list[dict] = []
     for i in np.flatnonzero(duplicated):
         f = first[tuples[i]]

@@ -89,6 +89,24 @@ def parse_id(value: object) -> Cell:
     return Cell(text) if text else BLANK
 
 
+# A practical address check (not all of RFC 5322): one @, a local part without spaces or brackets, a dotted
+# domain of letters, digits and hyphens. Enough to refuse 「王小明」, "wang@", "wang@@x.com", "wang@x".
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
+                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$")
+
+
+def parse_email(value: object) -> Cell:
+    """An e-mail address (SPEC 2.7): full-width folded, trimmed, stored in lower case (one key per mailbox)."""
+    text = _fold(cell_text(value))
+    if not text:
+        return BLANK
+    if text.lower().startswith("mailto:"):
+        text = text[7:].strip()
+    if len(text) > 254 or not _EMAIL.match(text) or ".." in text:
+        return Cell(error="ingest.bad_email", params={})
+    return Cell(text.lower())
+
+
 _ID_SPLIT = re.compile("[" + re.escape(ID_LIST_SEPARATORS) + "]+")
 
 

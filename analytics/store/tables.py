@@ -78,6 +78,14 @@ ISSUES = StoredTable(
      "work_order_id", "batch_id", "source_row"),
     ("issue_id",),
 )
-STORED: dict[str, StoredTable] = {t.name: t for t in (ROSTER, WALKTHROUGHS, ISSUES)}
+# SPEC 2.7 (migration 0007): department_key is '' for the company's lead department (a blank 部門), so the key
+# compares with = like the others.
+CONTACTS = StoredTable(
+    "contacts",
+    ("company", "company_key", "department", "department_key", "name", "email", "employee_id", "language",
+     "batch_id", "source_row"),
+    ("company_key", "department_key", "email"),
+)
+STORED: dict[str, StoredTable] = {t.name: t for t in (ROSTER, WALKTHROUGHS, ISSUES, CONTACTS)}
 # Commit order within one file (the roster first so the log's warnings see it).
 ORDER: tuple[str, ...] = tuple(k for k in schema.IMPORT_ORDER if k in STORED)

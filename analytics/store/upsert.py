@@ -23,6 +23,7 @@ from analytics.textnorm import match_key, normalize_id
 _KEYED_NAMES = {
     "roster": (("company", "company_key"), ("parent_company", "parent_key"), ("department", "department_key")),
     "issues": (("owner_company", "owner_company_key"),),
+    "contacts": (("company", "company_key"), ("department", "department_key")),
 }
 _INPUT_EXTRA = {"walkthroughs": ("activity_key",), "issues": ("category_is_standard",)}
 

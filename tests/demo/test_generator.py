@@ -33,8 +33,8 @@ def test_same_sha256_every_run(files, tmp_path):
     write_demo_files(tmp_path)
     assert _digests(root) == _digests(tmp_path)
     # 7 roster files (January: 總部, 東海, 西川; July: those three and 南嶺), 11 months x 4 logs (January's 南嶺
-    # log is the roster-and-log workbook), 11 issue-tracking files: 7 + 44 + 11 = 62.
-    assert len(written) == 62 == len(_digests(root))
+    # log is the roster-and-log workbook), 11 issue-tracking files, and the contacts workbook: 7 + 44 + 11 + 1 = 63.
+    assert len(written) == 63 == len(_digests(root))
 
 
 def test_files_are_in_chronological_import_order(files):
@@ -42,7 +42,8 @@ def test_files_are_in_chronological_import_order(files):
     times = [f.imported_at for f in written]
     assert times == sorted(times)
     assert written[0].path.name.startswith("總部人員名冊")  # rosters first
-    assert written[-1].path.name == "2026年11月問題跟蹤表.xlsx"
+    assert written[-2].path.name == "2026年11月問題跟蹤表.xlsx"
+    assert written[-1].path.name == "聯繫人名單.xlsx"  # contacts last (issue #15)
 
 
 def test_title_row_merged_above_the_headers(files):

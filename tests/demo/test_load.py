@@ -58,7 +58,8 @@ def test_batches_are_dated_through_the_year(con):
     first, last, users = con.execute(
         "select min(imported_at), max(imported_at), list(distinct imported_by) from batches").fetchone()
     assert first == dt.datetime(2026, 1, 1, 9, 0)
-    assert last == dt.datetime(2026, 11, 24, 18, 0)  # November's tracking file describes yesterday
+    # November's tracking file describes yesterday; the contacts list (issue #15) follows it 5 minutes later
+    assert last == dt.datetime(2026, 11, 24, 18, 5)
     assert users == ["demo"]
 
 
@@ -116,11 +117,11 @@ def test_refuses_a_database_with_data_without_force(demo):
 def test_force_rebuilt_from_scratch(con, demo):
     # conftest imported an unrelated roster by "someone" first; --force removed it with its archive.
     batches, users = con.execute("select count(*), list(distinct imported_by) from batches").fetchone()
-    assert (batches, users) == (62, ["demo"])
+    assert (batches, users) == (63, ["demo"])  # 62 monthly files + the contacts list (issue #15)
     assert con.execute("select count(*) from roster where company = '無關公司'").fetchone()[0] == 0
     archived = {p.name for p in archive_dir(demo.db_path).rglob("*") if p.is_file()}
     assert hashlib.sha256(PRIOR).hexdigest() not in archived
-    assert len(archived) == 62  # the demo's own originals, one per file
+    assert len(archived) == 63  # the demo's own originals, one per file
 
 
 def test_quota_results_agree_with_the_independent_baselines(con):

@@ -41,7 +41,9 @@ def test_memory_and_file_databases_are_migrated(db):
     with connect(db) as con:
         con.execute("select count(*) from audit_log, undo_roster").fetchall()
     with connect(db, read_only=True) as con:
-        assert con.execute("select count(*) from schema_version").fetchall() == [(latest_version(),)]
+        from analytics.store.migrate import migration_files  # one row per file; numbers need not be contiguous
+
+        assert con.execute("select count(*) from schema_version").fetchall() == [(len(migration_files()),)]
 
 
 def test_database_held_by_another_process_gives_database_busy(db):

@@ -13,7 +13,10 @@ def test_migrations_apply_once(db):
     with connect(db) as con:
         assert current_version(con) == latest_version()
         assert apply_migrations(con) == latest_version()
-        assert con.execute("select count(*) from schema_version").fetchall() == [(latest_version(),)]
+        # one row per migration file (numbers are assigned per branch, so they need not be contiguous)
+        from analytics.store.migrate import migration_files
+
+        assert con.execute("select count(*) from schema_version").fetchall() == [(len(migration_files()),)]
 
 
 def test_read_only_open_upgrades_an_older_database(db):

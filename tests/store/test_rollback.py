@@ -38,9 +38,10 @@ def test_rollback_restores_the_state_after_the_previous_batch_exactly(db):
     assert result.ok, result.message
     assert state(db) == after_a  # roster, walkthroughs, issues and status history, row for row
     # B wrote 3 roster rows (001 updated, 002 re-tagged, 004 new), 2 log rows, 2 issues
-    assert result.removed == {"roster": 3, "walkthroughs": 2, "issues": 2}
+    # tables the batch did not touch (contacts, ...) report 0
+    assert {k: v for k, v in result.removed.items() if v} == {"roster": 3, "walkthroughs": 2, "issues": 2}
     # and put back what it replaced: 001, 002 and the removed 003; A1/001; I1
-    assert result.restored == {"roster": 3, "walkthroughs": 1, "issues": 1}
+    assert {k: v for k, v in result.restored.items() if v} == {"roster": 3, "walkthroughs": 1, "issues": 1}
     assert rows(db, "select status, rolled_back_by, rolled_back_at from batches where batch_id = 2") == [
         ("rolled_back", "admin", T3)]
     assert scalar(db, "select count(*) from undo_roster") == 0

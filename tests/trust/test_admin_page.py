@@ -51,7 +51,7 @@ def test_admin_sees_audit_log_and_users(server_address, private_paths):
     add_users()
     seed_database(private_paths["db"])
     at = signed_in("root")
-    assert [t.label for t in at.tabs] == ["稽核紀錄", "使用者"]
+    assert [t.label for t in at.tabs] == ["稽核紀錄", "使用者", "提醒郵件"]
     audit_df, users_df = at.dataframe[0].value, at.dataframe[1].value
     # 3 seeded entries + root's own sign-in just now, newest first
     assert list(audit_df["動作"]) == ["登入", "登入", "回復匯入", "匯入"]
