@@ -107,10 +107,22 @@ def apply_row_rules(table: Table, parsed: dict[str, ParsedColumn], issues: RowIs
         for i in np.flatnonzero(closed & clean["resolved_on"]):
             issues.warning(int(i), header_of["resolved_on"], None, "ingest.resolved_missing",
                            {"status": str(values["status"][i])})
+        _check_resolved_not_before_raised(values, issues, header_of)
     frame = pd.DataFrame({c.key: _typed(c, values[c.key]) for c in table.columns})
     for key, column in extra.items():
         frame[key] = column
     return frame
+
+
+def _check_resolved_not_before_raised(values: dict[str, np.ndarray], issues: RowIssues,
+                                      header_of: dict[str, str]) -> None:
+    """SPEC 4.5: a 解決日期 before the 提出日期 is a row error (it would make days-to-close negative).
+    Wrong or blank dates are None here and already reported, so only two readable dates are compared."""
+    raised, resolved = values["raised_on"], values["resolved_on"]
+    for i in range(issues.n):
+        if raised[i] is not None and resolved[i] is not None and resolved[i] < raised[i]:
+            issues.error(i, header_of["resolved_on"], resolved[i].isoformat(), "ingest.resolved_before_raised",
+                         {"raised": raised[i].isoformat(), "raised_column": header_of["raised_on"]})
 
 
 def _standardise_categories(categories: np.ndarray) -> np.ndarray:

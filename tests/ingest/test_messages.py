@@ -8,16 +8,19 @@ from pathlib import Path
 import pytest
 
 from analytics.i18n import LANGUAGES, t
-from analytics.i18n.catalog_ingest import MESSAGES
+from analytics.i18n.catalog_corrections import MESSAGES as CORRECTIONS
+from analytics.i18n.catalog_ingest import MESSAGES as INGEST
 from analytics.ingest.model import Problem
 from tests.ingest.conftest import LOG_HEADERS
 
+# the reading side's messages: catalog_ingest, plus issue #11's ingest.* keys kept in their own module
+MESSAGES = INGEST | {k: v for k, v in CORRECTIONS.items() if k.startswith("ingest.")}
 SOURCE = Path(__file__).resolve().parents[2] / "analytics" / "ingest"
 PARAMS = {"value": "x", "column": "欄", "size_mb": 300, "limit_mb": 200, "line": 3, "requirements": "…",
           "table": "穿越記錄", "missing": "穿越類別", "first": "日期", "length": 40000, "limit": 32767,
           "suggestion": "2026-10-05", "min": 1990, "max": 2100, "allowed": "是 / 否", "status": "已解決",
           "ids": 2, "names": 1, "first_row": 2, "first_sheet": "一月", "tables": "人員名冊", "path": "/tmp/x",
-          "cells": 140_400_000, "second": "2026-05-10"}
+          "cells": 140_400_000, "second": "2026-05-10", "raised": "2026-10-05", "raised_column": "提出日期"}
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))

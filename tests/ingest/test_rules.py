@@ -168,3 +168,23 @@ def test_activity_key_helper_matches_the_architecture_contract():
     day = dt.date(2026, 10, 5)
     assert activity_key("CY-1", "001", day, "常規穿越", "其他", None, None) == "id:CY-1"
     assert activity_key(None, "001", day, "客戶接待日", None, None, "天河") == "row:001|2026-10-05|客戶接待日|||天河"
+
+
+def test_resolved_before_raised_rejects_the_row_naming_both_dates(parse):
+    """SPEC 4.5: 解決日期 < 提出日期 is a row error. Row 2 (resolved 10-03, raised 10-05) is rejected with the
+    file › sheet › row › column = value message; row 3 (same day) and row 4 (later) are imported."""
+    rows = [
+        ISSUE_HEADERS,
+        ["Q1", "2026-10-05", "", "訊號弱", "已解決", "2026-10-03"],  # row 2: two days before → error
+        ["Q2", "2026-10-05", "", "發票", "已解決", "2026-10-05"],  # row 3: same day is fine (0 days to close)
+        ["Q3", "2026-10-05", "", "排隊", "已關閉", "2026-10-09"],  # row 4: fine
+    ]
+    parsed = parse(rows, name="issues.xlsx")
+    assert parsed.tables["issues"]["issue_id"].tolist() == ["Q2", "Q3"]
+    [problem] = parsed.errors
+    assert (problem.code, problem.file, problem.sheet, problem.row, problem.column, problem.value) == (
+        "ingest.resolved_before_raised", "issues.xlsx", "工作表1", 2, "解決日期", "2026-10-03")
+    rejects = parsed.rejects["issues"]
+    assert rejects["_row"].tolist() == [2]
+    assert rejects["_reason"].iloc[0] == (
+        '解決日期 = "2026-10-03": 解決日期早於提出日期 2026-10-05；請更正其中一個日期後重新匯入此列。')
