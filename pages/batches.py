@@ -7,6 +7,7 @@ import mimetypes
 import pandas as pd
 import streamlit as st
 
+from analytics.ingest.filenames import clean_file_name
 from ui import batches_view as bv
 from ui import data
 from ui import import_view as iv
@@ -43,7 +44,7 @@ def _close_dialog() -> None:
 @st.dialog(" ", width="small", on_dismiss=_close_dialog)
 def confirm_rollback(batch_id: int, file_name: str) -> None:
     """The confirmation step: the batch number must be typed before the rollback runs."""
-    st.markdown(tr("ui.batches.confirm_text", batch=batch_id, file=iv.md_escape(file_name)))
+    st.markdown(tr("ui.batches.confirm_text", batch=batch_id, file=iv.md_escape(clean_file_name(file_name))))
     typed = st.text_input(tr("ui.batches.confirm_input", batch=batch_id), key="rollback_typed")
     if st.button(
         tr("ui.batches.confirm_button", batch=batch_id),
@@ -78,7 +79,7 @@ def render_detail(batch: pd.Series, lang: str) -> None:
     batch_id = int(batch["batch_id"])
     with st.container(border=True):
         st.markdown(
-            f"**{tr('ui.import.batch', batch=batch_id)} · {iv.md_escape(batch['file_name'])}** · "
+            f"**{tr('ui.import.batch', batch=batch_id)} · {iv.md_escape(clean_file_name(batch['file_name']))}** · "
             + status_badge_text(batch["status"], "ui.batches.status")
         )
         counts = iv.counts_frame(batch["counts"] or {}, lang)

@@ -7,6 +7,7 @@ from pathlib import PurePath
 
 import streamlit as st
 
+from analytics.ingest.filenames import clean_file_name
 from ui import import_view as iv
 from ui.db import clear_caches, db_exists, db_path, read
 from ui.state import current_controls, current_user, tr, tr_md
@@ -153,11 +154,12 @@ def render_import() -> None:
     ready: list[tuple[str, bytes]] = []
     for upload in uploads:
         content = upload.getvalue()
+        name = clean_file_name(upload.name)  # issue #12: a NUL or U+202E in the name from the browser
         if len(content) > limit:  # the browser enforces the limit too; this covers any other client
-            st.error(tr_md("ui.import.too_large", name=upload.name, limit=upload_limit_mb()), icon=":material/block:")
+            st.error(tr_md("ui.import.too_large", name=name, limit=upload_limit_mb()), icon=":material/block:")
             continue
-        if render_preview(upload.name, content, lang):
-            ready.append((upload.name, content))
+        if render_preview(name, content, lang):
+            ready.append((name, content))
     label = tr("ui.import.commit_strict" if strict else "ui.import.commit", n=len(ready))
     if st.button(label, type="primary", disabled=not ready, icon=":material/cloud_upload:", key="commit"):
         commit(ready, strict=strict, lang=lang)

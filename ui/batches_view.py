@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics.i18n import t
+from analytics.ingest.filenames import clean_file_name
 from analytics.schema import TABLES
 
 
@@ -31,7 +32,7 @@ def batches_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         counts = r.get("counts") or {}
         row = {
             col("batch"): int(r["batch_id"]),
-            col("file"): r["file_name"],
+            col("file"): clean_file_name(r["file_name"]),
             col("imported_at"): _when(r["imported_at"]),
             col("imported_by"): r["imported_by"],
             col("status"): t(f"ui.batches.status.{r['status']}", lang),

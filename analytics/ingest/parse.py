@@ -11,6 +11,7 @@ import pandas as pd
 
 from analytics.i18n import t
 from analytics.ingest.detect import sniff
+from analytics.ingest.filenames import clean_file_name
 from analytics.ingest.headers import HEADER_LOOKUPS, HeaderMatch, find_header, fold_header, recognises
 from analytics.ingest.model import ParsedFile, Problem, SheetReport
 from analytics.ingest.readers import RawSheet, ReadError, read_text, read_workbook
@@ -31,6 +32,7 @@ _EXTRA_COLUMNS = {"walkthroughs": ("activity_key",), "issues": ("category_is_sta
 
 def parse_file(file_name: str, content: bytes) -> ParsedFile:
     """Read one uploaded file (format detected from its bytes) into typed rows, rejects and problems."""
+    file_name = clean_file_name(file_name)  # NUL, control and bidi characters never reach a message (issue #12)
     result = ParsedFile(file_name, hashlib.sha256(content).hexdigest(), len(content))
     # 100,000 rows are 100,000 live lists: the cyclic collector would rescan them again and again while nothing
     # here creates cycles; pausing it saves ≈10 % of a large parse (reference counting still frees memory).

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from analytics.config import archive_dir
+from analytics.store.private import DIR_MODE, FILE_MODE, make_private, make_private_dirs
 
 
 def sha256_of(content: bytes) -> str:
@@ -30,12 +31,17 @@ def store_original(db_path: Path, content: bytes, sha256: str) -> str:
     without its original.
     """
     rel = relative_path(sha256)
-    target = archive_dir(db_path) / rel
+    base = archive_dir(db_path)
+    target = base / rel
+    # the archive holds every original upload (names and 工號): owner-only folders and files (issue #12)
+    make_private_dirs(target.parent)
+    make_private(base, DIR_MODE)
+    make_private(target.parent, DIR_MODE)
     if target.exists() and target.stat().st_size == len(content):
+        make_private(target, FILE_MODE)
         return rel
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
+    with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE), "wb") as fh:
         fh.write(content)
         fh.flush()
         os.fsync(fh.fileno())

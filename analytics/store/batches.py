@@ -12,6 +12,7 @@ import pandas as pd
 
 from analytics.errors import UserFacingError
 from analytics.i18n import t
+from analytics.ingest.filenames import clean_file_name
 from analytics.store import archive
 from analytics.store.audit import record
 from analytics.store.connection import connect
@@ -110,4 +111,4 @@ def load_archived_file(db_path: Path | str, batch_id: int, *, lang: str = "zh-Ha
         content = archive.read_original(Path(db_path), rel or archive.relative_path(sha))
     except (OSError, ValueError) as exc:
         raise UserFacingError(t("store.archive_missing", lang, batch=batch_id)) from exc
-    return file_name, content
+    return clean_file_name(file_name), content  # batches stored before names were cleaned (issue #12)

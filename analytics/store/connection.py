@@ -22,6 +22,7 @@ import duckdb
 from analytics.errors import DatabaseBusy, UserFacingError
 from analytics.i18n import t
 from analytics.store.migrate import apply_migrations, current_version, migration_files
+from analytics.store.private import make_private, private_db_files
 
 MEMORY = ":memory:"
 # Fragments of DuckDB's messages that mean "another connection holds the file" (checked on duckdb 2.0):
@@ -53,7 +54,8 @@ def write_lock(db_path: Path, *, timeout_s: float = 30.0) -> Iterator[None]:
     """Hold the cross-process writer lock of ``db_path`` (queues behind other writers, up to ``timeout_s``)."""
     path = lock_path(Path(db_path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    make_private(path)  # a lock file created 0644 by an older release
     try:
         deadline = time.monotonic() + timeout_s
         while True:
@@ -131,8 +133,11 @@ def connect(
     with write_lock(path, timeout_s=timeout_s):
         path.parent.mkdir(parents=True, exist_ok=True)
         con = open_duckdb(path, False, deadline)
+        private_db_files(path)  # DuckDB created the file with the umask (issue #12: readable by other OS users)
         try:
             apply_migrations(con)
+            private_db_files(path)  # the WAL the migrations may have started
             yield con
         finally:
             con.close()
+            private_db_files(path)  # a WAL left behind after the last write

@@ -17,6 +17,7 @@ import pandas as pd
 
 from analytics import schema
 from analytics.i18n import t
+from analytics.ingest.filenames import clean_file_name
 from analytics.ingest.model import ParsedFile, Problem
 from analytics.store import archive
 from analytics.store import upsert as _upsert
@@ -105,10 +106,10 @@ def import_files(
 def _read_input(item: Path | str | tuple[str, bytes]) -> tuple[str, bytes, Problem | None]:
     if isinstance(item, tuple):
         name, content = item
-        return str(name), bytes(content), None
+        return clean_file_name(name), bytes(content), None
     path = Path(item)
     try:
-        return path.name, path.read_bytes(), None
+        return clean_file_name(path.name), path.read_bytes(), None
     except FileNotFoundError:
         return str(path), b"", Problem("error", "store.file_not_found", str(path), value=str(path))
     except (IsADirectoryError, PermissionError, OSError) as exc:

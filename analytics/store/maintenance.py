@@ -14,6 +14,7 @@ from analytics.errors import DatabaseBusy, UserFacingError
 from analytics.i18n import t
 from analytics.store.connection import open_duckdb, write_lock
 from analytics.store.migrate import current_version, migration_files
+from analytics.store.private import make_private
 from analytics.store.sql import load_sql, render_sql
 from analytics.store.tables import STORED
 
@@ -81,6 +82,7 @@ def backup(db_path: Path | str, out: Path | str, *, timeout_s: float = 60.0, lan
         finally:
             con.close()
         shutil.copyfile(db, tmp)
+        make_private(tmp)  # a backup is the whole database: owner-only like the database (issue #12)
     os.replace(tmp, target)
     return target.stat().st_size
 
@@ -128,6 +130,7 @@ def restore(db_path: Path | str, backup_file: Path | str, *, timeout_s: float = 
     db.parent.mkdir(parents=True, exist_ok=True)
     staged = db.with_name(f".{db.name}.restore.{os.getpid()}")
     shutil.copyfile(source, staged)
+    make_private(staged)
     try:
         validate_backup(staged, lang=lang)
         bak = db.with_name(db.name + ".bak")
@@ -140,6 +143,8 @@ def restore(db_path: Path | str, backup_file: Path | str, *, timeout_s: float = 
             if wal.exists():
                 os.replace(wal, Path(str(bak) + ".wal"))
             os.replace(staged, db)
+            make_private(bak)
+            make_private(str(bak) + ".wal")
     finally:
         if staged.exists():
             staged.unlink()
