@@ -11,7 +11,7 @@ from ui.state import render_sidebar, tr
 ROOT = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="流程穿越 analytics", page_icon=":material/route:", layout="wide",
-                   initial_sidebar_state="expanded")
+                   initial_sidebar_state="auto")
 # .streamlit/config.toml sets client.showSidebarNavigation = false so that Streamlit's folder-based mode (our pages
 # live in pages/) never lists the file names while a fresh server's first session is being routed; the router's
 # own navigation below is shown by turning the option back on before st.navigation reads it.

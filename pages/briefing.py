@@ -132,8 +132,15 @@ def render_briefing_page() -> None:
     render_upward_report(c)  # a province's 上報總部, or 總部's 各省上報 (SPEC 9.4)
     if not build_requested(c):
         return
-    with st.spinner(tr("brief.page.building")):
+    # The spinner covers the build AND the preview below it: the preview's charts and tables are most of the time a
+    # person waits (issue #16.13); show_time shows the elapsed seconds so the wait is never silent.
+    with st.spinner(tr("brief.page.building"), show_time=True):
         briefing = cached_call(build_briefing, c.period, scope=c.scope_key, as_of=c.as_of, lang=c.lang)
+        render_preview(briefing)
+
+
+def render_preview(briefing: Briefing) -> None:
+    """Caption, downloads, summary, headline cards and one tab per section of a built briefing."""
     caption_safe("brief.page.caption", company=briefing.company, period=briefing.period_label, as_of=briefing.as_of)
     render_downloads(briefing)
     with st.container(border=True):

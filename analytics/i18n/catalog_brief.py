@@ -253,9 +253,9 @@ MESSAGES = {
     "brief.page.empty": {"zh-Hant": "還沒有資料，無法產生簡報。", "en": "There is no data to brief on yet."},
     "brief.page.ready": {
         "zh-Hant": "簡報範圍：{company} · {period} · 資料截至 {as_of}。按「產生簡報」預覽全部章節並下載 Word、Excel、"
-                   "PowerPoint（全國範圍約需 5 秒，省公司約 2 秒）；本次使用中之後切換期間或公司會自動更新。",
+                   "PowerPoint（首次產生約需 5 秒，無論全國或省公司；之後較快）；本次使用中之後切換期間或公司會自動更新。",
         "en": "Briefing for {company} · {period} · data as of {as_of}. Press “Build briefing” to preview every section "
-              "and download Word, Excel and PowerPoint (about 5 s for the whole country, 2 s for a province); "
+              "and download Word, Excel and PowerPoint (about 5 s the first time, for the whole country or a province; faster afterwards); "
               "afterwards, changing the period or company in this session rebuilds it automatically.",
     },
     "brief.page.build": {"zh-Hant": "產生簡報", "en": "Build briefing"},
