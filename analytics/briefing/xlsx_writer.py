@@ -8,6 +8,7 @@ cell is written with ``write_string`` after :func:`cells.neutralise`, so no desc
 from __future__ import annotations
 
 import io
+import math
 import unicodedata
 
 import xlsxwriter
@@ -20,6 +21,7 @@ _NUMBER_FORMATS = {"int": "#,##0", "pct": "0.0%", "num": "#,##0.0", "date": "yyy
                    "dint": "+#,##0;-#,##0;0", "dpct": "+0.0%;-0.0%;0.0%"}
 _MAX_WIDTH = 60
 _MEASURED_ROWS = 300
+_COVER_VALUE_WIDTH = 72  # columns A+B of the cover: about the width of a portrait A4 page
 
 
 def write_xlsx(briefing: Briefing) -> bytes:
@@ -48,6 +50,7 @@ class _Styles:
         self.status = {s: book.add_format({"bg_color": c, "font_color": "#FFFFFF", "border": 1, "num_format": "0%",
                                            "align": "center"}) for s, c in STATUS_COLORS.items()}
         self.cover_date = book.add_format({"num_format": "yyyy-mm-dd", "align": "left"})
+        self.wrapped = book.add_format({"text_wrap": True, "valign": "top"})
 
 
 def _width(text: str) -> int:
@@ -67,10 +70,19 @@ def _cover(book: xlsxwriter.Workbook, styles: _Styles, b: Briefing) -> None:
     ws.write_string(5, 0, b.labels["generated"], styles.subtitle)
     ws.write_datetime(5, 1, _datetime(b.generated_on), styles.cover_date)
     ws.write_string(7, 0, b.labels["summary"], styles.subtitle)
+    label_width = max(14, _width(b.labels["generated"]) + 2)
+    # The summary's sentences wrap inside columns A:B instead of running off to the right, so that the cover prints
+    # on one portrait A4 page (issue #16.3); a merged cell's height is not fitted by the reader, hence set here.
     for i, sentence in enumerate(b.summary):
-        ws.write_string(8 + i, 0, neutralise(sentence))
-    ws.set_column(0, 0, max(14, _width(b.labels["generated"]) + 2))
-    ws.set_column(1, 1, 30)
+        text = neutralise(sentence)
+        ws.merge_range(8 + i, 0, 8 + i, 1, text, styles.wrapped)
+        lines = max(1, math.ceil(_width(text) / (label_width + _COVER_VALUE_WIDTH - 2)))
+        ws.set_row(8 + i, 15 * lines)
+    ws.set_column(0, 0, label_width)
+    ws.set_column(1, 1, _COVER_VALUE_WIDTH)
+    ws.set_portrait()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 1)
 
 
 def _section_sheet(book: xlsxwriter.Workbook, styles: _Styles, section: Section) -> None:

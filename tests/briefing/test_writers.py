@@ -230,3 +230,20 @@ def test_xlsx_heatmap_cells_coloured_by_status(book):
     assert q1.value == 0 and q1.fill.fgColor.rgb.endswith(STATUS_COLORS["missed"].lstrip("#"))
     assert q4.value == pytest.approx(1 / 3) and q4.data_type == "n"
     assert q4.fill.fgColor.rgb.endswith(STATUS_COLORS["in_progress"].lstrip("#"))
+
+
+def test_xlsx_every_sheet_prints_one_page_wide(book):
+    """Issue #16.3: printed, every sheet is one A4 page wide; the cover (title, four facts, the summary) fits one
+    portrait page, its summary sentences wrapping inside A:B instead of running off to the right."""
+    for ws in book.worksheets:
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        # OOXML's default for fitToWidth/fitToHeight is 1: xlsxwriter leaves a 1 out of the file (None here)
+        assert ws.page_setup.fitToWidth in (None, 1), ws.title
+        assert ws.page_setup.paperSize in (9, "9"), ws.title
+    cover = book.worksheets[0]
+    assert cover.page_setup.fitToHeight in (None, 1) and cover.page_setup.orientation == "portrait"
+    summary_cells = [r for r in cover.merged_cells.ranges if r.min_row >= 9]
+    assert summary_cells and all((r.min_col, r.max_col) == (1, 2) for r in summary_cells)
+    assert all(cover.cell(r.min_row, 1).alignment.wrap_text for r in summary_cells)
+    for ws in book.worksheets[1:]:
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToHeight == 0, ws.title
