@@ -77,12 +77,35 @@ def check_import_scope(user: object | None, files: list[tuple[str, bytes]]) -> N
     require_import(user, keys, tree)
 
 
-def commit(files: list[tuple[str, bytes]], *, strict: bool, lang: str) -> None:
-    """Import through analytics.store.importer with a progress bar; results kept for display; caches cleared."""
+def correctable_batches() -> dict[int, str]:
+    """Active batches the signed-in user may roll back, hence correct (issue #11 item 7): id -> label, newest first."""
+    from analytics.auth.scope import can_rollback
+    from ui import data
+
+    user, frame = current_user(), data.batches()
+    if frame.empty:
+        return {}
+    tree = data.companies()
+    return {
+        int(r["batch_id"]): tr("ui.import.replaces_option", batch=int(r["batch_id"]),
+                               file=clean_file_name(str(r["file_name"])),
+                               when=f"{r['imported_at']:%Y-%m-%d %H:%M}")
+        for r in frame.to_dict("records") if r["status"] == "active" and can_rollback(user, r, tree)
+    }
+
+
+def commit(files: list[tuple[str, bytes]], *, strict: bool, lang: str, replaces: int | None = None) -> None:
+    """Import through analytics.store.importer with a progress bar; results kept for display; caches cleared.
+
+    ``replaces``: the batch the single file corrects; checked again here (never trust the widget's list).
+    """
     from analytics.store.importer import import_files
 
     user = current_user()
     check_import_scope(user, files)
+    if replaces is not None and (len(files) != 1 or replaces not in correctable_batches()):
+        st.error(tr("ui.import.replaces_none"), icon=":material/block:")
+        return
     bar = st.progress(0.0, text=tr("ui.import.committing"))
 
     def on_progress(message: str, fraction: float) -> None:
@@ -90,7 +113,8 @@ def commit(files: list[tuple[str, bytes]], *, strict: bool, lang: str) -> None:
 
     try:
         results = import_files(files, db_path=db_path(), strict=strict,
-                               user=getattr(user, "username", None) or "local", lang=lang, on_progress=on_progress)
+                               user=getattr(user, "username", None) or "local", lang=lang, on_progress=on_progress,
+                               replaces=replaces)
     finally:
         clear_caches()
     bar.empty()
@@ -109,6 +133,8 @@ def render_results(lang: str) -> None:
         with st.container(border=True):
             st.markdown(f"**{iv.md_escape(r.file_name)}** · {status_badge_text(r.status, 'ui.import.status')}"
                         + (f" · {tr('ui.import.batch', batch=r.batch_id)}" if r.batch_id else ""))
+            if r.replaced_batch is not None:
+                st.caption(tr("store.summary.replaced", batch=r.replaced_batch))
             counts = iv.counts_frame(r.counts or {}, lang)
             if not counts.empty:
                 st.dataframe(counts, hide_index=True)
@@ -160,9 +186,27 @@ def render_import() -> None:
             continue
         if render_preview(name, content, lang):
             ready.append((name, content))
+    replaces = render_replaces_choice(ready)
     label = tr("ui.import.commit_strict" if strict else "ui.import.commit", n=len(ready))
-    if st.button(label, type="primary", disabled=not ready, icon=":material/cloud_upload:", key="commit"):
-        commit(ready, strict=strict, lang=lang)
+    blocked = not ready or replaces is False
+    if st.button(label, type="primary", disabled=blocked, icon=":material/cloud_upload:", key="commit"):
+        commit(ready, strict=strict, lang=lang, replaces=replaces or None)
+
+
+def render_replaces_choice(ready: list[tuple[str, bytes]]) -> int | None | bool:
+    """"This file corrects an earlier import": the chosen batch id, None when not chosen, False when chosen but
+    impossible (more than one file, or no batch the user may correct) — the commit button is then disabled."""
+    if not st.toggle(tr("ui.import.replaces_toggle"), help=tr("ui.import.replaces_help"), key="import_replaces"):
+        return None
+    if len(ready) != 1:
+        st.warning(tr("ui.import.replaces_one_file"), icon=":material/warning:")
+        return False
+    options = correctable_batches()
+    if not options:
+        st.info(tr("ui.import.replaces_none"), icon=":material/info:")
+        return False
+    return st.selectbox(tr("ui.import.replaces_pick"), list(options), format_func=options.__getitem__,
+                        key="import_replaces_batch")
 
 
 with page_guard():

@@ -40,6 +40,9 @@ def batches_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         for key in TABLES:
             row[TABLES[key].title_en if lang == "en" else t(f"ui.table.{key}", lang)] = _table_cell(counts, key, lang)
         row[col("rejected")] = sum(int((c or {}).get("rejected", 0) or 0) for c in counts.values())
+        replaced = r.get("replaces_batch")
+        row[col("replaces")] = ("" if replaced is None or pd.isna(replaced)
+                                else t("ui.batches.replaces_cell", lang, batch=int(replaced)))
         row[col("strict")] = t("ui.batches.yes", lang) if r.get("strict") else ""
         row[col("rolled_back")] = " · ".join(x for x in (_when(r.get("rolled_back_at")),
                                                           str(r.get("rolled_back_by") or "")) if x)

@@ -191,5 +191,6 @@ def batches() -> pd.DataFrame:
 
     if not db_exists():
         return pd.DataFrame(columns=["batch_id", "file_name", "sha256", "size_bytes", "imported_at", "imported_by",
-                                     "status", "strict", "counts", "archive_path", "rolled_back_at", "rolled_back_by"])
+                                     "status", "strict", "counts", "archive_path", "rolled_back_at", "rolled_back_by",
+                                     "replaces_batch"])
     return cached_call(list_batches)

@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     for r in records:
         status = t(f"store.batch_status.{r['status']}", args.lang)
         totals = {k: sum(int(c.get(k, 0)) for c in r["counts"].values()) for k in ("new", "updated", "rejected")}
+        corrects = f"  ⟲#{r['replaces_batch']}" if r.get("replaces_batch") is not None else ""
         print(f"#{r['batch_id']}  {r['imported_at']:%Y-%m-%d %H:%M}  {r['imported_by']}  [{status}]  "
-              f"{r['file_name']}  +{totals['new']} ~{totals['updated']} ✗{totals['rejected']}")
+              f"{r['file_name']}  +{totals['new']} ~{totals['updated']} ✗{totals['rejected']}{corrects}")
     return 0

@@ -1,4 +1,4 @@
-"""`python -m analytics import FILE... [--db PATH] [--strict] [--json] [--user NAME]` (SPEC 5)."""
+"""`python -m analytics import FILE... [--db PATH] [--strict] [--json] [--user NAME] [--replaces BATCH]` (SPEC 5)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="reject a whole file on any error")
     parser.add_argument("--json", action="store_true", help="print one JSON array, one object per file")
     parser.add_argument("--user", default=None, help="recorded as the importer (default: the login name)")
+    parser.add_argument("--replaces", type=int, default=None, metavar="BATCH",
+                        help="the file corrects batch BATCH: roll it back and import the file in one transaction")
     add_lang_argument(parser)
 
 
@@ -31,10 +33,14 @@ def default_user() -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Exit 0 when every row of every file was imported (or already was), 1 when any file or row was rejected."""
+    from analytics.i18n import t
     from analytics.store.importer import import_files
 
+    if args.replaces is not None and len(args.files) != 1:
+        print(t("cli.import.replaces_one_file", args.lang), file=sys.stderr)
+        return 2
     results = import_files(args.files, db_path=db_path(args), strict=args.strict, user=args.user or default_user(),
-                           lang=args.lang)
+                           lang=args.lang, replaces=args.replaces)
     if args.json:
         print_json([r.to_dict(args.lang) for r in results])
     else:

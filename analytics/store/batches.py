@@ -34,9 +34,11 @@ class RollbackResult:
 
 def list_batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every batch, newest first: batch_id, file_name, sha256, size_bytes, imported_at, imported_by, status
-    (active | rolled_back | rejected), strict, counts (dict per table), archive_path, rolled_back_at/by."""
+    (active | rolled_back | rejected), strict, counts (dict per table), archive_path, rolled_back_at/by,
+    replaces_batch (the batch this one corrected, issue #11 item 7; <NA> for most)."""
     frame = con.execute(load_sql("batches_list")).df()
     frame["counts"] = [json.loads(c) if isinstance(c, str) else {} for c in frame["counts"]]
+    frame["replaces_batch"] = frame["replaces_batch"].astype("Int64")  # NULL for most: keep it an integer
     return frame
 
 
@@ -59,38 +61,59 @@ def rollback_batch(
     """
     now = now or dt.datetime.now()
     with connect(db_path) as con:
-        rows = con.execute(load_sql("batch_get"), {"batch_id": batch_id}).fetchall()
-        row = rows[0] if rows else None
-        if row is None:
-            return RollbackResult(batch_id, False, t("store.rollback.not_found", lang, batch=batch_id))
-        status = row[3]
-        if status != "active":
-            label = t(f"store.batch_status.{status}", lang)
-            return RollbackResult(batch_id, False, t("store.rollback.not_active", lang, batch=batch_id, status=label))
-        blockers = blocking_batches(con, batch_id)
-        if blockers:
-            later = "、".join(str(b) for b in blockers)
-            message = t("store.rollback.blocked", lang, batch=batch_id, later=later, first=blockers[0])
-            return RollbackResult(batch_id, False, message, blocked_by=blockers)
+        refusal = rollback_refusal(con, batch_id, lang)
+        if refusal is not None:
+            return refusal
         result = RollbackResult(batch_id, True, t("store.rollback.done", lang, batch=batch_id))
-        params = {"batch_id": batch_id}
         con.execute("begin transaction")
         try:
-            for name, spec in STORED.items():
-                ids = spec.identifiers()
-                result.removed[name] = _affected(con, render_sql("rollback_delete", **ids), params)
-                result.restored[name] = _affected(con, render_sql("rollback_restore", **ids), params)
-                con.execute(render_sql("rollback_forget_undo", **ids), params)
-            con.execute(load_sql("rollback_history"), params)
-            con.execute(load_sql("rollback_messages"), params)
-            con.execute(load_sql("batch_mark_rolled_back"), {**params, "at": now, "user": user})
-            record(con, user, "rollback", {"batch_id": batch_id, "file_name": row[1], "removed": result.removed,
-                                           "restored": result.restored}, at=now)
+            undo_batch(con, batch_id, result, user=user, now=now)
             con.execute("commit")
         except BaseException:
             con.execute("rollback")
             raise
     return result
+
+
+def rollback_refusal(con: duckdb.DuckDBPyConnection, batch_id: int, lang: str = "zh-Hant") -> RollbackResult | None:
+    """Why ``batch_id`` cannot be rolled back now (a refused ``RollbackResult`` naming what to do), or None."""
+    rows = con.execute(load_sql("batch_get"), {"batch_id": batch_id}).fetchall()
+    row = rows[0] if rows else None
+    if row is None:
+        return RollbackResult(batch_id, False, t("store.rollback.not_found", lang, batch=batch_id))
+    status = row[3]
+    if status != "active":
+        label = t(f"store.batch_status.{status}", lang)
+        return RollbackResult(batch_id, False, t("store.rollback.not_active", lang, batch=batch_id, status=label))
+    blockers = blocking_batches(con, batch_id)
+    if blockers:
+        later = "、".join(str(b) for b in blockers)
+        message = t("store.rollback.blocked", lang, batch=batch_id, later=later, first=blockers[0])
+        return RollbackResult(batch_id, False, message, blocked_by=blockers)
+    return None
+
+
+def undo_batch(con: duckdb.DuckDBPyConnection, batch_id: int, result: RollbackResult, *, user: str,
+               now: dt.datetime, replaced_by_file: str | None = None) -> None:
+    """Undo an active, unblocked batch inside the caller's open transaction (``rollback_refusal`` said None).
+
+    Fills ``result.removed`` / ``result.restored`` and records the rollback in the audit log; the caller commits.
+    ``replaced_by_file`` names the corrected file when the undo is part of ``import --replaces`` (issue #11).
+    """
+    file_name = con.execute(load_sql("batch_get"), {"batch_id": batch_id}).fetchall()[0][1]
+    params = {"batch_id": batch_id}
+    for name, spec in STORED.items():
+        ids = spec.identifiers()
+        result.removed[name] = _affected(con, render_sql("rollback_delete", **ids), params)
+        result.restored[name] = _affected(con, render_sql("rollback_restore", **ids), params)
+        con.execute(render_sql("rollback_forget_undo", **ids), params)
+    con.execute(load_sql("rollback_history"), params)
+    con.execute(load_sql("rollback_messages"), params)
+    con.execute(load_sql("batch_mark_rolled_back"), {**params, "at": now, "user": user})
+    details = {"batch_id": batch_id, "file_name": file_name, "removed": result.removed, "restored": result.restored}
+    if replaced_by_file is not None:
+        details["replaced_by_file"] = replaced_by_file
+    record(con, user, "rollback", details, at=now)
 
 
 def _affected(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:

@@ -22,6 +22,7 @@ from analytics.ingest.model import ParsedFile, Problem
 from analytics.store import archive
 from analytics.store import upsert as _upsert
 from analytics.store.audit import record
+from analytics.store.batches import RollbackResult, rollback_refusal, undo_batch
 from analytics.store.connection import connect
 from analytics.store.result import FileImportResult, empty_counts
 from analytics.store.sql import load_sql
@@ -42,8 +43,12 @@ def import_files(
     user: str,
     lang: str = "zh-Hant",
     on_progress: Progress | None = None,
+    replaces: int | None = None,
 ) -> list[FileImportResult]:
     """Parse and commit each file in turn; one batch (one transaction) per file.
+
+    ``replaces`` (one file only): the file corrects batch ``replaces``; that batch is rolled back and the file
+    imported in the same transaction (issue #11: a corrected log must not double count rows without 穿越編號).
 
     ``files`` are paths or ``(file name, bytes)`` pairs (uploads). A path that cannot be read gives a ``rejected``
     result naming it. ``on_progress(message, fraction)`` is called as files are read and committed. Raises
@@ -51,6 +56,8 @@ def import_files(
     """
     from analytics.ingest import parse_file
 
+    if replaces is not None and len(files) != 1:
+        raise ValueError("replaces= corrects one earlier batch with exactly one file")
     results: list[FileImportResult] = []
     total = max(len(files), 1)
     # Without a progress callback (the command line), file k+1 is read while file k commits in a worker thread:
@@ -91,7 +98,8 @@ def import_files(
                                       lang=lang)
             else:
                 results.append(commit_parsed(parsed, content, db_path=db_path, strict=strict, user=user, lang=lang,
-                                             on_progress=lambda m, f, _s=step: _s(m, 0.3 + 0.7 * f)))
+                                             on_progress=lambda m, f, _s=step: _s(m, 0.3 + 0.7 * f),
+                                             replaces=replaces))
         if pending is not None:
             results.append(pending.result())
             pending = None
@@ -140,8 +148,14 @@ def commit_parsed(
     lang: str = "zh-Hant",
     now: dt.datetime | None = None,
     on_progress: Progress | None = None,
+    replaces: int | None = None,
 ) -> FileImportResult:
     """Commit one parsed file as one batch, all or nothing (SPEC 2.5).
+
+    ``replaces``: the batch this file corrects. It must be one that ``rollback`` would accept (active, no later
+    batch changed its rows), else the file is refused with that reason and nothing changes. When the file itself
+    is importable, the batch is rolled back and the file written in one transaction (audited as a rollback and an
+    import); when the file is refused, the earlier batch stays as it was.
 
     ``content`` is the uploaded file's bytes (archived and hashed; the hash decides "already imported").
     A refused file (file-level error, strict mode with any error, or no valid row) writes no data but is recorded
@@ -167,12 +181,23 @@ def commit_parsed(
             notice = Problem("notice", "store.already_imported", parsed.file_name, params={"batch": existing})
             return FileImportResult(parsed.file_name, sha, "already_imported", int(existing), {}, [notice],
                                     size_bytes=len(content))
+        if replaces is not None:
+            refused = rollback_refusal(con, replaces, lang)
+            if refused is not None:
+                problem = Problem("error", "store.replaces_refused", parsed.file_name,
+                                  params={"batch": replaces, "reason": refused.message})
+                return FileImportResult(parsed.file_name, sha, "rejected", None, _base_counts(parsed, parsed.problems),
+                                        [problem, *parsed.problems], dict(parsed.rejects), len(content))
         archive_path = archive.store_original(Path(db_path), content, sha) if str(db_path) != ":memory:" else None
         con.execute("begin transaction")
         try:
             batch_id = int(con.execute("select nextval('batch_id_seq')").fetchall()[0][0])
             base.batch_id = batch_id
             row_keys: dict[int, str] = {}
+            if refusal is None and replaces is not None:
+                undo_batch(con, replaces, RollbackResult(replaces, True, ""), user=user, now=now,
+                           replaced_by_file=parsed.file_name)
+                base.replaced_batch = replaces
             if refusal is None:
                 row_keys = _write_rows(con, parsed, base, batch_id, now, progress, lang)
                 has_errors = bool(parsed.errors) or parsed.rejected_row_count() > 0
@@ -185,10 +210,11 @@ def commit_parsed(
                 "imported_at": now, "imported_by": user,
                 "status": "rejected" if base.status == "rejected" else "active", "strict": strict,
                 "counts": json.dumps(base.counts, ensure_ascii=False), "archive_path": archive_path,
+                "replaces_batch": base.replaced_batch,
             })
             record(con, user, "import" if base.status != "rejected" else "import_rejected", {
                 "batch_id": batch_id, "file_name": parsed.file_name, "sha256": sha, "status": base.status,
-                "strict": strict, "counts": base.counts,
+                "strict": strict, "counts": base.counts, "replaces_batch": base.replaced_batch,
             }, at=now)
             progress(t("store.progress.committing", lang), 0.95)
             con.execute("commit")

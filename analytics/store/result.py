@@ -46,6 +46,7 @@ class FileImportResult:
     problems: list[Problem] = field(default_factory=list)
     rejects: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     size_bytes: int = 0
+    replaced_batch: int | None = None  # the earlier batch this file corrected (``import --replaces``), rolled back
 
     @property
     def ok(self) -> bool:
@@ -83,6 +84,8 @@ class FileImportResult:
         """A few lines for the command line and the import page: status, counts per table, the first problems."""
         head = t(f"store.status.{self.status}", lang, file=self.file_name, batch=self.batch_id or "")
         lines = [head]
+        if self.replaced_batch is not None:
+            lines.append("  " + t("store.summary.replaced", lang, batch=self.replaced_batch))
         for key in schema.IMPORT_ORDER:
             if key not in self.counts:
                 continue
@@ -105,6 +108,7 @@ class FileImportResult:
             "sha256": self.sha256,
             "status": self.status,
             "batch_id": self.batch_id,
+            "replaced_batch": self.replaced_batch,
             "counts": self.counts,
             "rejected_rows": self.rejected_rows(),
             "problems": [

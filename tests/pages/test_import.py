@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -132,3 +133,45 @@ def test_empty_database_shows_the_page_without_error(empty_db):
     assert not at.exception and not at.error
     assert at.file_uploader[0].label == "拖放或選擇檔案（可多選）"
 
+
+
+def test_a_corrected_file_replaces_the_import_it_corrects(use_db, tmp_path):
+    """Issue #11 item 7 on the page: "this file corrects an earlier import" → the chosen batch is rolled back and
+    the file imported in one step. Two log rows without 穿越編號; the corrected file moves H002's walk from 03-10 to
+    03-11. Imported as a new batch it would leave 3 rows (the old one stays: rows without an id are keyed by content);
+    as a correction of batch 1 the log holds exactly 2 rows."""
+    import duckdb
+
+    db = use_db(tmp_path / "w.duckdb")
+    header = LOG[0]
+    wrong = [header, (None, "H002", dt.date(2026, 3, 10), "常規穿越", "門市客戶扮演", "個人穿越", 4),
+             (None, "P001", dt.date(2026, 3, 20), "客戶接待日", None, "個人穿越", 4)]
+    fixed = [header, (None, "H002", dt.date(2026, 3, 11), "常規穿越", "門市客戶扮演", "個人穿越", 4), wrong[2]]
+    at = _import_page(tmp_path)
+    at.file_uploader[0].set_value([("march.xlsx", workbook_bytes({"名冊": ROSTER, "記錄": wrong}), XLSX)]).run()
+    at.button(key="commit").click().run()
+    assert not at.exception
+    at.file_uploader[0].set_value([("march_fixed.xlsx", workbook_bytes({"名冊": ROSTER, "記錄": fixed}), XLSX)]).run()
+    at.toggle(key="import_replaces").set_value(True).run()
+    assert not at.exception
+    choice = at.selectbox(key="import_replaces_batch")
+    assert choice.value == 1 and choice.options[0].startswith("批次 1 · march.xlsx · ")
+    at.button(key="commit").click().run()
+    assert not at.exception
+    assert "更正批次 1：該批次已回滾，本檔案取代其資料（同一交易完成）。" in texts(at)
+    with duckdb.connect(str(db), read_only=True) as con:
+        dates = con.execute("select employee_id, date from walkthroughs order by 1, 2").fetchall()
+        batches = con.execute("select batch_id, status, replaces_batch from batches order by 1").fetchall()
+    assert dates == [("H002", dt.date(2026, 3, 11)), ("P001", dt.date(2026, 3, 20))]
+    assert batches == [(1, "rolled_back", None), (2, "active", 1)]
+
+
+def test_correcting_needs_exactly_one_file(use_db, tmp_path):
+    use_db(tmp_path / "w.duckdb")
+    at = _import_page(tmp_path)
+    at.file_uploader[0].set_value([("a.xlsx", sample_workbook(), XLSX),
+                                   ("b.xlsx", workbook_bytes({"名冊": ROSTER}), XLSX)]).run()
+    at.toggle(key="import_replaces").set_value(True).run()
+    assert not at.exception
+    assert "更正先前的匯入時，一次只能上傳一個檔案。" in texts(at)
+    assert at.button(key="commit").disabled

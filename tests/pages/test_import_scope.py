@@ -108,3 +108,26 @@ def test_lead_cannot_move_a_stored_city_of_another_province_into_its_scope(lead_
     warning = upload_and_commit(at, "move.xlsx", workbook_bytes({"名冊": roster}))
     assert "範圍以外" in warning and "南城市分公司" in warning
     assert batch_count(lead_db) == 2
+
+
+def test_lead_may_correct_only_its_own_scopes_imports(lead_db):
+    """Issue #11 item 7 as an attacker: batches 1 and 2 were imported by "admin" (no company of a lead), so the
+    東海 lead is offered none of them to correct; after its own import (batch 3) only batch 3 is offered."""
+    at = signed_in_import_page()
+    roster = [HEADER, ("E201", "山城員工", "山城市分公司", "地市公司", "東海省公司", "服務部", "主要業務部門", "員工", D)]
+    log = [LOG_HEADER, (None, "E201", dt.date(2026, 6, 2), "常規穿越", "其他", "個人穿越", 3)]
+    at.file_uploader[0].set_value([("fix.xlsx", workbook_bytes({"名冊": roster, "穿越": log}), XLSX)]).run()
+    at.toggle(key="import_replaces").set_value(True).run()
+    assert not at.exception, at.exception
+    assert "目前沒有您可以更正的有效批次。" in [str(i.value) for i in at.info]
+    assert at.button(key="commit").disabled
+    at.toggle(key="import_replaces").set_value(False).run()
+    at.button(key="commit").click().run()
+    assert batch_count(lead_db) == 3
+    fixed_log = [LOG_HEADER, (None, "E201", dt.date(2026, 6, 3), "常規穿越", "其他", "個人穿越", 3)]
+    at.file_uploader[0].set_value([("fix2.xlsx", workbook_bytes({"名冊": roster, "穿越": fixed_log}), XLSX)]).run()
+    at.toggle(key="import_replaces").set_value(True).run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="import_replaces_batch").options == [
+        o for o in at.selectbox(key="import_replaces_batch").options if o.startswith("批次 3 · fix.xlsx")]
+    assert len(at.selectbox(key="import_replaces_batch").options) == 1

@@ -2,7 +2,8 @@
 with listed as (
     select
         batch_id, file_name, sha256, size_bytes, imported_at, imported_by, status, strict,
-        cast(counts as varchar) as counts, archive_path, rolled_back_at, rolled_back_by
+        cast(counts as varchar) as counts, archive_path, rolled_back_at, rolled_back_by,
+        replaces_batch
     from batches
 ),
 
