@@ -40,6 +40,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str, str, bool]]]] = [
         ("pages/issues.py", "ui.nav.issues", ":material/report_problem:", "issues", True),
         ("pages/discipline.py", "ui.nav.discipline", ":material/rule:", "discipline", True),
         ("pages/quality.py", "ui.nav.quality", ":material/verified:", "quality", True),
+        ("pages/walker.py", "ui.nav.walker", ":material/directions_walk:", "walker", True),
     ]),
     ("ui.nav.section.data", [
         ("pages/data_import.py", "ui.nav.import", ":material/upload_file:", "data_import", may_import),
