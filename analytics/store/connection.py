@@ -21,7 +21,7 @@ import duckdb
 
 from analytics.errors import DatabaseBusy, UserFacingError
 from analytics.i18n import t
-from analytics.store.migrate import apply_migrations, current_version, migration_files
+from analytics.store.migrate import apply_migrations, current_version, migration_files, pending_versions
 from analytics.store.private import make_private, private_db_files
 
 MEMORY = ":memory:"
@@ -115,7 +115,7 @@ def connect(
             raise UserFacingError(t("store.no_database"))
         con = open_duckdb(path, True, deadline)
         try:
-            outdated = current_version(con) < _latest_version()
+            outdated = current_version(con) < _latest_version() or bool(pending_versions(con))
         except BaseException:
             con.close()
             raise

@@ -27,10 +27,21 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("select coalesce(max(version), 0) from schema_version").fetchall()[0][0]
 
 
+def pending_versions(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Migration versions shipped with this release and not yet recorded in ``schema_version``."""
+    if not current_version(con):
+        return [v for v, _ in migration_files()]
+    applied = {int(row[0]) for row in con.execute("select version from schema_version").fetchall()}
+    return [v for v, _ in migration_files() if v not in applied]
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> int:
     """Bring the schema up to date in one transaction; returns the resulting version."""
     version = current_version(con)
-    pending = [(v, p) for v, p in migration_files() if v > version]
+    # Every migration not yet recorded, not only those above the highest: migrations are numbered when work
+    # starts and may land out of order (a store at 0009 must still get a 0006 merged later).
+    wanted = set(pending_versions(con))
+    pending = [(v, p) for v, p in migration_files() if v in wanted]
     if not pending:
         return version
     con.execute("begin transaction")
@@ -38,7 +49,7 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> int:
         for v, path in pending:
             con.execute(path.read_text(encoding="utf-8"))
             con.execute("insert into schema_version values (?, ?)", [v, dt.datetime.now()])
-            version = v
+            version = max(version, v)
         con.execute("commit")
     except Exception:
         con.execute("rollback")
