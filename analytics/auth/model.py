@@ -10,7 +10,10 @@ from analytics.textnorm import match_key
 ADMIN = "admin"
 LEAD = "lead"  # the lead department (牽頭部門) of a company: uploads and rolls back for its scope
 VIEWER = "viewer"  # an executive: reads its company's scope
-ROLES: tuple[str, ...] = (ADMIN, LEAD, VIEWER)
+# An owner department (SPEC 9, article 9.3): reads its company's scope like a viewer and records progress on the
+# issues whose 責任單位 is its company and 責任部門 its department.
+DEPARTMENT = "department"
+ROLES: tuple[str, ...] = (ADMIN, LEAD, VIEWER, DEPARTMENT)
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class User:
     display_name: str
     role: str
     company: str | None = None
+    department: str | None = None  # role department only: the 責任部門 it answers for
 
     def __post_init__(self) -> None:
         # A lead or viewer without a company would otherwise read as "everything": refuse to build one.
@@ -32,6 +36,8 @@ class User:
             raise AuthError(f"unknown role {self.role!r} for {self.username}")
         if self.role != ADMIN and not match_key(self.company):  # blank or invisible-only names too
             raise AuthError(f"{self.username}: role {self.role} needs a company")
+        if self.role == DEPARTMENT and not match_key(self.department):
+            raise AuthError(f"{self.username}: role {self.role} needs a department")
 
     @property
     def company_key(self) -> str | None:
@@ -39,6 +45,11 @@ class User:
         if self.role == ADMIN or not self.company:
             return None
         return match_key(self.company)
+
+    @property
+    def department_key(self) -> str | None:
+        """``match_key(department)`` for a department user, else None."""
+        return match_key(self.department) or None if self.role == DEPARTMENT else None
 
     @property
     def is_admin(self) -> bool:

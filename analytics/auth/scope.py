@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from analytics.auth.model import ADMIN, LEAD, VIEWER, RoleDenied, ScopeDenied, User
+from analytics.auth.model import LEAD, ROLES, RoleDenied, ScopeDenied, User
 from analytics.textnorm import match_key
 
 HQ_LEVEL = "總部"
@@ -139,8 +139,8 @@ def require_import(user: User | None, parsed_company_keys: Iterable[str | None],
     keys = [k for k in parsed_company_keys if k]
     if can_import(user, keys, company_tree):
         return
-    if user.role == VIEWER:
-        raise RoleDenied(f"檢視者不能匯入資料 / {user.username} is a viewer and cannot import")
+    if user.role != LEAD:
+        raise RoleDenied(f"{user.username}（{user.role}）不能匯入資料 / {user.username} ({user.role}) cannot import")
     tree = CompanyTree.coerce(company_tree)
     outside = sorted({k for k in keys if not tree.contains(user.company_key, k)})
     raise RoleDenied(
@@ -177,4 +177,4 @@ def can_rollback(user: User | None, batch: Mapping, company_tree: object = None,
 
 def role_label_key(role: str) -> str:
     """The i18n key naming a role."""
-    return f"auth.role.{role if role in (ADMIN, LEAD, VIEWER) else 'local'}"
+    return f"auth.role.{role if role in ROLES else 'local'}"

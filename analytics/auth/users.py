@@ -143,12 +143,14 @@ class UserStore:
             display_name=str(record.get("name") or name),
             role=record["roles"][0],
             company=record.get("company") or None,
+            department=record.get("department") or None,
         )
 
     # -- changing ----------------------------------------------------------------------------------------------
     def add(self, username: str, *, role: str, password: str, company: str | None = None,
-            display_name: str | None = None) -> User:
-        """Add a user; lead and viewer need a company, an admin has none (everything)."""
+            display_name: str | None = None, department: str | None = None) -> User:
+        """Add a user; lead, viewer and department need a company (department also a department), an admin has
+        none (everything)."""
         name = normalize_username(username)
         if name in self.records:
             raise AuthError(f"使用者 {name} 已存在 / user {name} already exists")
@@ -159,11 +161,17 @@ class UserStore:
             raise AuthError("管理員不綁定公司（可看全部）/ an admin has no company (sees everything)")
         if role != ADMIN and not company:
             raise AuthError(f"{role} 角色必須指定 --company / role {role} needs --company")
+        department = (department or "").strip() or None
+        if role == "department" and not department:
+            raise AuthError("department 角色必須指定 --department（責任部門）/ role department needs --department")
+        if role != "department" and department:
+            raise AuthError("只有 department 角色綁定部門 / only role department has a --department")
         self.records[name] = {
             "name": (display_name or "").strip() or name,
             "password": hash_password(password),
             "roles": [role],
             "company": company,
+            **({"department": department} if department else {}),
             "email": "",
         }
         return self._user(name)

@@ -24,8 +24,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="users_command", required=True, metavar="ACTION")
     add = sub.add_parser("add", help="add a user")
     add.add_argument("username")
-    add.add_argument("--role", required=True, choices=("admin", "lead", "viewer"))
+    add.add_argument("--role", required=True, choices=("admin", "lead", "viewer", "department"))
     add.add_argument("--company", default=None, help="company name as in the roster (required for lead and viewer)")
+    add.add_argument("--department", default=None,
+                     help="責任部門 as written in the issue files (required for role department)")
     add.add_argument("--name", default=None, help="display name (default: the user name)")
     add.add_argument("--password-stdin", action="store_true", help="read the password as one line from stdin")
     lst = sub.add_parser("list", help="list users")
@@ -112,12 +114,14 @@ def run(args: argparse.Namespace) -> int:
     if command == "add":
         password = _read_password(args)
         user = store.add(args.username, role=args.role, password=password, company=args.company,
-                         display_name=args.name)
+                         display_name=args.name, department=args.department)
         if user.company:
             _check_company(args, user.company)
         store.save()
-        _audit(args, audit.USER_ADD, {"username": user.username, "role": user.role, "company": user.company})
-        print(f"已新增 / added: {user.username} ({user.role}{', ' + user.company if user.company else ''}) → {store.path}")
+        _audit(args, audit.USER_ADD, {"username": user.username, "role": user.role, "company": user.company,
+                                      **({"department": user.department} if user.department else {})})
+        where = ", ".join(x for x in (user.company, user.department) if x)
+        print(f"已新增 / added: {user.username} ({user.role}{', ' + where if where else ''}) → {store.path}")
     elif command == "remove":
         user = store.remove(args.username)
         store.save()
@@ -135,8 +139,8 @@ def run(args: argparse.Namespace) -> int:
 def _list(store, args: argparse.Namespace) -> int:
     from analytics.cli.common import print_json
 
-    rows = [{"username": u.username, "name": u.display_name, "role": u.role, "company": u.company}
-            for u in store.users()]
+    rows = [{"username": u.username, "name": u.display_name, "role": u.role, "company": u.company,
+             "department": u.department} for u in store.users()]
     if args.json:
         print_json(rows)
         return 0

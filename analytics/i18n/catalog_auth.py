@@ -7,6 +7,7 @@ MESSAGES = {
     "auth.role.admin": {"zh-Hant": "管理員", "en": "Administrator"},
     "auth.role.lead": {"zh-Hant": "牽頭部門", "en": "Lead department"},
     "auth.role.viewer": {"zh-Hant": "檢視者", "en": "Viewer"},
+    "auth.role.department": {"zh-Hant": "責任部門", "en": "Owner department"},
     "auth.role.local": {"zh-Hant": "本機使用者", "en": "Local user"},
     "auth.scope.all": {"zh-Hant": "全部公司", "en": "All companies"},
     # sidebar

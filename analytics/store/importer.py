@@ -210,7 +210,7 @@ def commit_parsed(
                 "imported_at": now, "imported_by": user,
                 "status": "rejected" if base.status == "rejected" else "active", "strict": strict,
                 "counts": json.dumps(base.counts, ensure_ascii=False), "archive_path": archive_path,
-                "replaces_batch": base.replaced_batch,
+                "replaces_batch": base.replaced_batch, "source": None,
             })
             record(con, user, "import" if base.status != "rejected" else "import_rejected", {
                 "batch_id": batch_id, "file_name": parsed.file_name, "sha256": sha, "status": base.status,

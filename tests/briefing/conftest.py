@@ -67,14 +67,14 @@ def _issue(con, n, issue_id, raised_on, category, owner, status, *, activity_id=
          owner, match_key(owner), "市場部", status, D(due_on) if due_on else None,
          D(resolved_on) if resolved_on else None, None, f"WO-{issue_id}", n],
     )
-    con.execute("insert into issue_status_history values (?,?,?,?,1)",
+    con.execute("insert into issue_status_history (issue_id, old_status, new_status, changed_at, batch_id) values (?,?,?,?,1)",
                 [issue_id, None, status, dt.datetime.fromisoformat(raised_on + "T09:00:00")])
 
 
 def fill(con: duckdb.DuckDBPyConnection) -> None:
     """Create the schema and the tiny operator described in this module's docstring."""
     apply_migrations(con)
-    con.execute("insert into batches values (1, 'tiny.xlsx', 'x', 1, now()::timestamp, 'test', 'active', false, "
+    con.execute("insert into batches (batch_id, file_name, sha256, size_bytes, imported_at, imported_by, status, strict, counts, archive_path, rolled_back_at, rolled_back_by) values (1, 'tiny.xlsx', 'x', 1, now()::timestamp, 'test', 'active', false, "
                 "null, null, null, null)")
     for n, (eid, company, level, parent, dept, rank) in enumerate(_ROSTER, start=1):
         con.execute(

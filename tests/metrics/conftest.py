@@ -59,7 +59,7 @@ class Store:
         )
 
     def history(self, issue_id: str, old: str | None, new: str, at: str) -> None:
-        self.con.execute("insert into issue_status_history values (?,?,?,?,1)",
+        self.con.execute("insert into issue_status_history (issue_id, old_status, new_status, changed_at, batch_id) values (?,?,?,?,1)",
                          [issue_id, old, new, dt.datetime.fromisoformat(at)])
 
     def message(self, table: str, row: int, code: str, *, severity: str = "warning", column: str | None = None,
@@ -73,7 +73,7 @@ def store() -> Store:
     con = duckdb.connect()
     apply_migrations(con)
     con.execute(
-        "insert into batches values (1, 'test.xlsx', 'x', 1, now()::timestamp, 'test', 'active', false, null, null,"
+        "insert into batches (batch_id, file_name, sha256, size_bytes, imported_at, imported_by, status, strict, counts, archive_path, rolled_back_at, rolled_back_by) values (1, 'test.xlsx', 'x', 1, now()::timestamp, 'test', 'active', false, null, null,"
         " null, null)"
     )
     yield Store(con)

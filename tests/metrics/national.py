@@ -25,7 +25,7 @@ WALK_ROWS, ISSUE_ROWS = 600_000, 400_000
 def build_national(con: duckdb.DuckDBPyConnection, *, seed: int = 7) -> dict[str, int]:
     """Fill an empty, migrated store with the national dataset; returns the row counts."""
     con.execute(
-        "insert into batches values (1, 'national', 'x', 1, now()::timestamp, 'bench', 'active', false, null,"
+        "insert into batches (batch_id, file_name, sha256, size_bytes, imported_at, imported_by, status, strict, counts, archive_path, rolled_back_at, rolled_back_by) values (1, 'national', 'x', 1, now()::timestamp, 'bench', 'active', false, null,"
         " null, null, null)"
     )
     con.execute(

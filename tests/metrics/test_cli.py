@@ -25,7 +25,7 @@ def db(tmp_path):
     path = tmp_path / "w.duckdb"
     con = duckdb.connect(str(path))
     apply_migrations(con)
-    con.execute("insert into batches values (1, 't', 'x', 1, now()::timestamp, 't', 'active', false, null, null,"
+    con.execute("insert into batches (batch_id, file_name, sha256, size_bytes, imported_at, imported_by, status, strict, counts, archive_path, rolled_back_at, rolled_back_by) values (1, 't', 'x', 1, now()::timestamp, 't', 'active', false, null, null,"
                 " null, null)")
     s = Store(con)
     s.staff("H1", "總部", level="總部", rank="三級經理")

@@ -27,7 +27,7 @@ def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("cli") / "w.duckdb"
     con = duckdb.connect(str(path))
     apply_migrations(con)
-    con.execute("insert into batches values (1, 't', 'x', 1, now()::timestamp, 't', 'active', false, null, null,"
+    con.execute("insert into batches (batch_id, file_name, sha256, size_bytes, imported_at, imported_by, status, strict, counts, archive_path, rolled_back_at, rolled_back_by) values (1, 't', 'x', 1, now()::timestamp, 't', 'active', false, null, null,"
                 " null, null)")
     build(Store(con))
     con.close()
