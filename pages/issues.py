@@ -7,6 +7,7 @@ import streamlit as st
 
 from analytics.metrics.issues import AGEING_BUCKETS
 from ui import analysis_data as ad
+from ui.progress_view import render_owned, render_progress
 from ui.state import Controls, current_controls, format_period, term, tr
 from ui.theme import MUTED, SERIES_COLORS, STATUS_COLORS, fmt_int, fmt_num, fmt_pct, style_figure
 from ui.widgets import Metric, caption_safe, download_xlsx_button, empty_state, long_table, metric_row, page_guard
@@ -170,9 +171,11 @@ def render_issues() -> None:
     c = current_controls()
     st.title(tr("ui.an.issues.title"), anchor=False)
     caption_safe("ui.an.caption_as_of", " · " + tr("ui.an.issues.as_of_note"), scope=c.scope_name, as_of=c.as_of)
+    render_owned(c)
     summary = ad.issue_summary(c.as_of, c.scope_key, c.lang)
     if summary is None or summary["total"] == 0:
         empty_state("ui.an.issues.empty", as_of=c.as_of.isoformat())
+        render_progress(c)  # a link to one issue still answers (found, or "not in your scope")
         return
     render_headline(summary)
     left, right = st.columns([3, 2])
@@ -186,6 +189,7 @@ def render_issues() -> None:
         render_owners(c)
     with right:
         render_trend(c)
+    render_progress(c)
 
 
 with page_guard():

@@ -175,3 +175,17 @@ def _same(a: object, b: object) -> bool:
     if isinstance(a, (dt.date, pd.Timestamp)) or isinstance(b, (dt.date, pd.Timestamp)):
         return _date(a) == _date(b)
     return a == b
+
+
+def load_owned_open_issues(con, company_key: str, department_key: str, *, as_of: dt.date) -> pd.DataFrame:
+    """Open issues whose 責任單位 is ``company_key`` and whose 責任部門 folds to ``department_key`` (the department
+    user's work list), most overdue first: issue_id, raised_on, due_on, status, category, description, progress,
+    is_overdue."""
+    from analytics.textnorm import match_key
+
+    sql = load_sql("issues_owned_open").replace("/*issues_base*/", load_metrics_sql("issues_base"))
+    frame = con.execute(sql, {"company_key": company_key, "as_of": as_of, "scope_keys": None}).df()
+    if frame.empty:
+        return frame
+    keys = {d: match_key(d) for d in frame["owner_department"].dropna().unique()}
+    return frame[frame["owner_department"].map(keys) == department_key].reset_index(drop=True)
