@@ -43,8 +43,8 @@ def test_add_list_remove_round_trip(monkeypatch, capsys, private_paths):
     code, out, _ = run_cli(monkeypatch, capsys, "users", "list", "--json")
     assert code == 0
     assert json.loads(out) == [
-        {"username": "alice", "name": "陳主任", "role": "viewer", "company": "東海省公司"},
-        {"username": "root", "name": "root", "role": "admin", "company": None},
+        {"username": "alice", "name": "陳主任", "role": "viewer", "company": "東海省公司", "department": None},
+        {"username": "root", "name": "root", "role": "admin", "company": None, "department": None},
     ]
     text = private_paths["users"].read_text(encoding="utf-8")
     assert PASSWORD not in text  # only the bcrypt hash is stored
