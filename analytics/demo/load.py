@@ -103,9 +103,10 @@ def load_demo(db_path: Path, *, out_dir: Path | None = None, force: bool = False
         parsed = parse_file(demo_file.path.name, content)
         results.append(commit_parsed(parsed, content, db_path=db_path, user=DEMO_USER, lang=lang,
                                      now=demo_file.imported_at))
-    from analytics.demo.followup import submit_demo_reports
+    from analytics.demo.followup import record_demo_issue_updates, submit_demo_reports
 
     submit_demo_reports(db_path)  # two provinces have submitted their Q3 report to 總部 (issue #15)
+    record_demo_issue_updates(db_path, TODAY)  # owner departments report progress in the app (issue #15)
     with connect(db_path, read_only=True) as con:
         cursor = con.execute(SUMMARY_SQL.read_text(encoding="utf-8"))
         names = [d[0] for d in cursor.description]

@@ -56,11 +56,39 @@ def test_hyperlink_description_stored_verbatim(con):
 
 def test_batches_are_dated_through_the_year(con):
     first, last, users = con.execute(
-        "select min(imported_at), max(imported_at), list(distinct imported_by) from batches").fetchone()
+        "select min(imported_at), max(imported_at), list(distinct imported_by) from batches"
+        " where coalesce(source, 'import') = 'import'").fetchone()
     assert first == dt.datetime(2026, 1, 1, 9, 0)
     # November's tracking file describes yesterday; the contacts list (issue #15) follows it 5 minutes later
     assert last == dt.datetime(2026, 11, 24, 18, 5)
     assert users == ["demo"]
+
+
+def test_owner_departments_recorded_progress_in_the_app(con):
+    # analytics/demo/followup.py APP_UPDATES: 3 + 2 + 2 + 1 open 東海省公司 issues not yet due on 2026-11-25.
+    rows = con.execute(
+        "select b.imported_by, i.owner_department, i.status, h.old_status, h.new_status, h.note, h.due_on,"
+        "  i.due_on, h.changed_at"
+        " from issue_status_history h join batches b using (batch_id) join issues i using (issue_id)"
+        " where b.source = 'app' order by h.changed_at").fetchall()
+    by_user = {}
+    for user, department, *_ in rows:
+        by_user.setdefault(user, set()).add(department)
+    assert by_user == {"dh.market": {"市場部"}, "dh.service": {"客戶服務部"}, "dh.network": {"網路部"},
+                       "dh.lead": {"業務支撐部"}}
+    assert [sum(1 for r in rows if r[0] == u) for u in ("dh.market", "dh.service", "dh.network", "dh.lead")] == [
+        3, 2, 2, 1]
+    for _user, _dept, status, _old, new, note, entry_due, stored_due, changed_at in rows:
+        assert status == new == "處理中" and note  # nothing closed; each entry carries the department's note
+        assert entry_due == stored_due > dt.date(2026, 11, 25) + dt.timedelta(days=14)  # revised, still not overdue
+        assert changed_at.date() == dt.date(2026, 11, 25)
+    # Each updated issue's timeline starts with imports and ends with the app entry.
+    sources = con.execute(
+        "select issue_id, list(coalesce(b.source, 'import') order by h.batch_id) from issue_status_history h"
+        " join batches b using (batch_id) where issue_id in (select issue_id from issue_status_history"
+        " join batches using (batch_id) where source = 'app') group by issue_id").fetchall()
+    assert len(sources) == 8
+    assert all(s[0] == "import" and s[-1] == "app" for _id, s in sources)
 
 
 def test_status_history_has_a_monthly_trend(con):
@@ -116,8 +144,11 @@ def test_refuses_a_database_with_data_without_force(demo):
 
 def test_force_rebuilt_from_scratch(con, demo):
     # conftest imported an unrelated roster by "someone" first; --force removed it with its archive.
-    batches, users = con.execute("select count(*), list(distinct imported_by) from batches").fetchone()
+    batches, users = con.execute("select count(*), list(distinct imported_by) from batches"
+                                 " where coalesce(source, 'import') = 'import'").fetchone()
     assert (batches, users) == (63, ["demo"])  # 62 monthly files + the contacts list (issue #15)
+    # ... and the demo's 8 app updates (issue #15), each its own batch
+    assert con.execute("select count(*) from batches where source = 'app'").fetchone()[0] == 8
     assert con.execute("select count(*) from roster where company = '無關公司'").fetchone()[0] == 0
     archived = {p.name for p in archive_dir(demo.db_path).rglob("*") if p.is_file()}
     assert hashlib.sha256(PRIOR).hexdigest() not in archived
