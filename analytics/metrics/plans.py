@@ -315,3 +315,9 @@ def walks_total(walks: pd.DataFrame) -> dict[str, float | int | None]:
              for c in ("walks", "planned_walks", "unplanned_walks", "reported_walks")}
     total["reported_share"] = total["reported_walks"] / total["walks"] if total["walks"] else None
     return total
+
+
+def count_plans(con: duckdb.DuckDBPyConnection, scope: str | ResolvedScope | None = None) -> dict[str, int]:
+    """Plans stored for ``scope`` (any filing date): {"company_lines": n, "individual": n}."""
+    company_lines, individual = con.execute(load_sql("plans_count"), {"scope_keys": _keys(con, scope)}).fetchone()
+    return {"company_lines": int(company_lines), "individual": int(individual)}
