@@ -129,3 +129,17 @@ MESSAGES.update({
     "ui.plans.sheet.upcoming": {"zh-Hant": "未來穿越", "en": "Upcoming"},
     "ui.plans.sheet.overdue": {"zh-Hant": "逾期", "en": "Overdue"},
 })
+
+MESSAGES.update({
+    "ui.plans.col.lines": {"zh-Hant": "計畫行數", "en": "Plan lines"},
+    "plans.cli.title": {"zh-Hant": "穿越計畫 {year}（截至 {as_of}）", "en": "Plans {year} (as of {as_of})"},
+    "plans.cli.filed": {"zh-Hant": "年度計畫報備（PLAN-FILED）", "en": "Annual plans filed (PLAN-FILED)"},
+    "plans.cli.actual": {"zh-Hant": "公司計畫與實際", "en": "Company plan against actual"},
+    "plans.cli.none": {"zh-Hant": "（無）", "en": "(none)"},
+    "plans.cli.individual": {"zh-Hant": "個人計畫：完成 {done}、逾期 {overdue}、待執行 {upcoming}",
+                             "en": "Individual plans: {done} done, {overdue} overdue, {upcoming} upcoming"},
+    "plans.cli.walks": {"zh-Hant": "穿越人次 {walks}，其中無計畫 {unplanned}；事前報備率 {share}",
+                        "en": "{walks} person-walks, {unplanned} without a plan; reported in advance {share}"},
+    "plans.cli.upcoming": {"zh-Hant": "未來 {days} 天（自 {as_of}）的計畫穿越：{n} 項",
+                           "en": "Planned walks in the {days} days from {as_of}: {n}"},
+})
