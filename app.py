@@ -41,6 +41,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str, str, bool]]]] = [
         ("pages/discipline.py", "ui.nav.discipline", ":material/rule:", "discipline", True),
         ("pages/quality.py", "ui.nav.quality", ":material/verified:", "quality", True),
         ("pages/walker.py", "ui.nav.walker", ":material/directions_walk:", "walker", True),
+        ("pages/plans.py", "ui.nav.plans", ":material/event_note:", "plans", True),
     ]),
     ("ui.nav.section.data", [
         ("pages/data_import.py", "ui.nav.import", ":material/upload_file:", "data_import", may_import),

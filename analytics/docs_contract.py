@@ -24,6 +24,7 @@ _TYPE_NAMES = {
     ColumnType.VOCAB: ("詞表", "vocabulary"),
     ColumnType.YESNO: ("是/否", "yes/no"),
     ColumnType.EMAIL: ("電子郵件", "e-mail"),
+    ColumnType.PERIOD: ("期間", "period"),
 }
 
 _INTRO = f"""# 資料契約 Data contract
@@ -58,7 +59,7 @@ Traditional/Simplified differences; the aliases and English keys below are accep
 - 穿越記錄的工號一格可填多人（以 、 , ， ; ； / 或空格分隔），每人一列；姓名個數相同時同樣拆分。
 - 單格達到 {EXCEL_CELL_LIMIT:,} 字元（Excel 上限；更長的內容讀取時已被截斷）的列拒收。
 - CSV：UTF-8（可帶 BOM）、GB18030/GBK、Big5、帶 BOM 的 UTF-16；逗號、Tab 或分號分隔，自動判斷。
-- 同一檔案內工號（名冊）、問題編號（問題跟蹤）、同一活動同一工號（穿越記錄）、同一公司同一部門同一電子郵件（聯繫人）不可重複：後出現的列拒收並指出首次出現的列。
+- 同一檔案內工號（名冊）、問題編號（問題跟蹤）、同一活動同一工號（穿越記錄）、同一公司同一部門同一電子郵件（聯繫人）、計畫編號（穿越計畫）不可重複：後出現的列拒收並指出首次出現的列。
   Within one file, later duplicates are rejected naming the first row.
 """
 

@@ -23,6 +23,7 @@ class ColumnType(StrEnum):
     VOCAB = "vocab"  # one term of a vocabulary of SPEC 3
     YESNO = "yesno"  # SPEC 3.10
     EMAIL = "email"  # an e-mail address (SPEC 2.7), stored in lower case
+    PERIOD = "period"  # a calendar period (SPEC 2.6): 2026, 2026H1, 2026Q3, 2026-07; stored as its code
 
 
 @dataclass(frozen=True)
@@ -168,12 +169,21 @@ LANGUAGE = _vocab(
     Term("簡體中文", "zh-Hans", "Simplified Chinese", ("簡體", "簡中")),
     Term("英文", "en", "English", ("英語",)),
 )
+# 計畫類型 of SPEC 2.6: company plans (annual, phase) and individual plans.
+PLAN_KIND = _vocab(
+    "plan_kind",
+    "計畫類型",
+    Term("年度計畫", "annual", "Annual plan", ("年度計劃", "年計畫", "全年計畫")),
+    Term("階段計畫", "phase", "Phase plan", ("階段計劃", "季度計畫", "半年計畫", "月度計畫")),
+    Term("個人計畫", "individual", "Individual plan", ("個人計劃", "個人穿越計畫")),
+)
+COMPANY_PLAN_KINDS: tuple[str, ...] = ("年度計畫", "階段計畫")
 CLOSED_STATUSES: tuple[str, ...] = ("已解決", "已關閉")
 
 VOCABULARIES: dict[str, Vocabulary] = {
     v.key: v
     for v in (LEVEL, RANK, DEPARTMENT_TYPE, CATEGORY, ITEM, MODE, SCOPE, KIND, ISSUE_CATEGORY, YESNO, STATUS,
-              LANGUAGE)
+              LANGUAGE, PLAN_KIND)
 }
 
 
@@ -346,11 +356,53 @@ CONTACTS = Table(
     natural_key=("company", "department", "email"),
 )
 
-TABLES: dict[str, Table] = {t.key: t for t in (ROSTER, WALKTHROUGHS, ISSUES, CONTACTS)}
+PLANS = Table(
+    "plans",
+    "穿越計畫",
+    "Plans",
+    (
+        Column("計畫編號", "plan_id", C.ID, True, aliases=("計劃編號", "計畫ID"), en="Plan ID",
+               note="必填，不可重複", note_en="required, unique"),
+        Column("計畫類型", "plan_kind", C.VOCAB, True, vocab="plan_kind", aliases=("計劃類型", "計畫種類"),
+               en="Plan kind", note="必填：年度計畫 / 階段計畫 / 個人計畫", note_en="required: annual / phase / individual"),
+        Column("公司", "company", C.TEXT, True, aliases=("所屬公司", "公司名稱"), en="Company",
+               note="必填：計畫所屬公司（名冊中的公司）", note_en="required: the company whose plan it is"),
+        Column("部門", "department", C.TEXT, aliases=("所屬部門", "部門名稱"), en="Department",
+               note="選填：公司計畫所屬部門", note_en="optional: the department a company-plan line is for"),
+        Column("計畫期間", "period", C.PERIOD, aliases=("計劃期間", "期間"), en="Period",
+               note="年度/階段計畫必填，例如 2026、2026H1、2026Q3、2026-07；年度計畫須為整年",
+               note_en="required for annual/phase plans: 2026, 2026H1, 2026Q3, 2026-07; an annual plan is a year"),
+        Column("計畫次數", "planned_count", C.INT, aliases=("計劃次數", "計畫穿越次數"), en="Planned count",
+               note="年度/階段計畫必填：期間內計畫的穿越活動數，整數 ≥ 1",
+               note_en="required for annual/phase plans: planned activities in the period, integer ≥ 1"),
+        Column("工號", "employee_id", C.ID, aliases=("穿越人工號", "員工編號", "員工工號"), en="Employee ID",
+               note="個人計畫必填", note_en="required for individual plans"),
+        Column("計畫日期", "planned_on", C.DATE, aliases=("計劃日期", "計畫穿越日期"), en="Planned on",
+               note="個人計畫必填：預定的穿越日期", note_en="required for individual plans: the intended walk date"),
+        Column("穿越類別", "category", C.VOCAB, vocab="category", aliases=("類別",), en="Category",
+               note="選填：常規穿越 / 專項穿越 / 客戶接待日", note_en="optional"),
+        Column("穿越項目", "item", C.VOCAB, vocab="item", aliases=("項目",), en="Item",
+               note="選填", note_en="optional"),
+        Column("穿越主題", "theme", C.TEXT, aliases=("主題",), en="Theme", note="選填", note_en="optional"),
+        Column("組織方式", "mode", C.VOCAB, vocab="mode", aliases=("穿越方式",), en="Mode",
+               note="選填：個人穿越 / 小組穿越 / 大規模穿越", note_en="optional"),
+        Column("被穿越單位", "target_unit", C.TEXT, aliases=("穿越單位", "被穿越地"), en="Target unit",
+               note="選填", note_en="optional"),
+        Column("需被穿越單位支持", "needs_support", C.YESNO, default="否",
+               aliases=("需支持", "需被穿越單位支援"), en="Needs target support",
+               note="選填：是 / 否（預設）", note_en="optional; default no"),
+        Column("報備日期", "filed_on", C.DATE, aliases=("備案日期", "報送日期", "上報日期"), en="Filed on",
+               note="選填：計畫報備日期（公司計畫報總部；個人計畫報牽頭部門）；預設為匯入日期",
+               note_en="optional: when the plan was filed; default the import date"),
+    ),
+    natural_key=("plan_id",),
+)
+
+TABLES: dict[str, Table] = {t.key: t for t in (ROSTER, WALKTHROUGHS, ISSUES, CONTACTS, PLANS)}
 
 # The order in which tables of one file are committed: the roster first, so that warnings about the log
 # (姓名 differs from the roster) see the staff imported in the same file.
-IMPORT_ORDER: tuple[str, ...] = ("roster", "walkthroughs", "issues", "contacts")
+IMPORT_ORDER: tuple[str, ...] = ("roster", "walkthroughs", "issues", "contacts", "plans")
 
 # Separators of several 工號 in one cell of the log (SPEC 2.2).
 ID_LIST_SEPARATORS = "、,，;；/ \t\n\u3000"

@@ -42,6 +42,13 @@ EXAMPLE_ROWS: dict[str, dict[str, object]] = {
         "company": "廣州市分公司", "department": "市場部", "name": "王小明", "email": "wang.xm@example.com",
         "employee_id": "00123", "language": "繁體中文",
     },
+    # A company's annual plan (SPEC 2.6); an individual plan fills 工號 and 計畫日期 instead of 期間 and 次數.
+    "plans": {
+        "plan_id": "JH-2026-0001", "plan_kind": "年度計畫", "company": "廣州市分公司", "department": "市場部",
+        "period": "2026", "planned_count": 24, "employee_id": "", "planned_on": None, "category": "常規穿越",
+        "item": "", "theme": "", "mode": "", "target_unit": "", "needs_support": "否",
+        "filed_on": dt.date(2026, 1, 15),
+    },
 }
 
 
@@ -68,7 +75,7 @@ def _write_table(book: xlsxwriter.Workbook, table: Table, lang: str, formats: di
         sheet.write_comment(0, col, f"{column.header} ({column.key})\n{_note(column, lang)}",
                             {"x_scale": 2, "y_scale": 1.2})
         cell_format = {ColumnType.DATE: formats["date"], ColumnType.ID: formats["text"],
-                       ColumnType.ID_LIST: formats["text"]}.get(column.type)
+                       ColumnType.ID_LIST: formats["text"], ColumnType.PERIOD: formats["text"]}.get(column.type)
         sheet.set_column(col, col, max(10, len(column.header) * 2 + 2), cell_format)
         value = example.get(column.key)
         if isinstance(value, dt.date):

@@ -54,8 +54,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync"]
 # url paths of app.py's st.navigation, in its order (local single-user mode shows all of them). The default page
 # (home) is served at "/": Streamlit 1.67 answers "/home" with a "Page not found" dialog over the overview.
-PAGES = ["home", "compliance", "briefing", "volume", "issues", "discipline", "quality", "walker", "data_import",
-         "batches", "admin"]
+PAGES = ["home", "compliance", "briefing", "volume", "issues", "discipline", "quality", "walker", "plans",
+         "data_import", "batches", "admin"]
 MEASURES = ("cold", "warm", "filter", "filter_back")
 TIMEOUT_S = 120.0
 SHOTS = ROOT / "benchmarks" / "out" / "pages"

@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # url path -> the page's file (app.py's SECTIONS)
 PAGE_FILES = {"home": "pages/home.py", "compliance": "pages/compliance.py", "briefing": "pages/briefing.py",
               "volume": "pages/volume.py", "issues": "pages/issues.py", "discipline": "pages/discipline.py",
-              "quality": "pages/quality.py", "walker": "pages/walker.py", "data_import": "pages/data_import.py", "batches": "pages/batches.py",
+              "quality": "pages/quality.py", "walker": "pages/walker.py", "plans": "pages/plans.py",
+              "data_import": "pages/data_import.py", "batches": "pages/batches.py",
               "admin": "pages/admin.py"}
 
 _calls: list[dict] = []

@@ -75,7 +75,9 @@ def term(vocab: str, canonical: object, lang: str | None = None) -> str:
 
 
 def period_kind_of(period: str) -> str:
-    """``2026`` → year, ``2026Q3`` → quarter, ``2026-07`` → month."""
+    """``2026`` → year, ``2026H1`` → half, ``2026Q3`` → quarter, ``2026-07`` → month."""
+    if "H" in period:
+        return "half"
     if "Q" in period:
         return "quarter"
     if "-" in period:
@@ -88,6 +90,8 @@ def format_period(period: str, lang: str | None = None) -> str:
     lang = lang or current_lang()
     kind = period_kind_of(period)
     year = period[:4]
+    if kind == "half":  # plans' 計畫期間 (SPEC 2.6)
+        return t(f"ui.period.half_fmt.{period[-1]}", lang, year=year)
     if kind == "quarter":
         return t("ui.period.quarter_fmt", lang, year=year, q=period[-1])
     if kind == "month":

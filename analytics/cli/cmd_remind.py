@@ -27,13 +27,15 @@ def run(args: argparse.Namespace) -> int:
 
     from analytics.cli.common import db_path
     from analytics.i18n import t
+    from analytics.remind.planned import planned_walks_near_deadline
     from analytics.remind.run import run_reminders
     from analytics.remind.smtp import Mailer, load_smtp_config
 
     as_of = args.as_of or dt.date.today()
     user = args.user or f"cli:{getpass.getuser()}"
     mailer = Mailer(load_smtp_config()) if args.send else None
-    result = run_reminders(db_path(args), as_of, user=user, out_dir=None if args.send else args.out, mailer=mailer)
+    result = run_reminders(db_path(args), as_of, user=user, out_dir=None if args.send else args.out, mailer=mailer,
+                           planned_walks=planned_walks_near_deadline)
     print(t("remind.cli.summary", "zh-Hant", run=result.run_id, messages=result.messages, sent=result.sent,
             skipped=result.skipped, failed=len(result.failures)))
     for failure in result.failures:

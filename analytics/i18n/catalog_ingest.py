@@ -250,4 +250,34 @@ MESSAGES = {
         "en": "Choose an allowed value from the drop-down list.",
     },
     "ingest.template.written": {"zh-Hant": "範本已寫入 {path}", "en": "Template written to {path}"},
+    # plans (SPEC 2.6, issue #14)
+    "ingest.bad_period": {
+        "zh-Hant": "不是可識別的期間；請填 2026（年度）、2026H1（半年）、2026Q3（季度）或 2026-07（月份）。",
+        "en": "Not a recognised period; write 2026 (year), 2026H1 (half-year), 2026Q3 (quarter) or 2026-07 (month).",
+    },
+    "ingest.plan_period_required": {
+        "zh-Hant": "計畫類型為 {kind} 時必須填寫計畫期間，例如 2026 或 2026H1；請補上。",
+        "en": "A {kind} needs a period, e.g. 2026 or 2026H1; fill it in.",
+    },
+    "ingest.plan_count_required": {
+        "zh-Hant": "計畫類型為 {kind} 時必須填寫計畫次數（期間內計畫的穿越活動數）；請補上。",
+        "en": "A {kind} needs a planned count (activities planned in the period); fill it in.",
+    },
+    "ingest.plan_count_min": {
+        "zh-Hant": "計畫次數至少為 1；請更正或刪除此列。",
+        "en": "The planned count must be at least 1; correct it or delete the row.",
+    },
+    "ingest.plan_employee_required": {
+        "zh-Hant": "個人計畫必須填寫工號；請補上。",
+        "en": "An individual plan needs the walker's employee ID; fill it in.",
+    },
+    "ingest.plan_date_required": {
+        "zh-Hant": "個人計畫必須填寫計畫日期（預定的穿越日期）；請補上。",
+        "en": "An individual plan needs the planned walk date; fill it in.",
+    },
+    "ingest.plan_annual_year": {
+        "zh-Hant": "年度計畫的計畫期間應為整年，例如 {year}；半年、季度或月份請改用 階段計畫。",
+        "en": "An annual plan covers a whole year, e.g. {year}; use 階段計畫 (phase plan) for a half-year, quarter or "
+              "month.",
+    },
 }

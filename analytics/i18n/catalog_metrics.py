@@ -2,8 +2,8 @@
 
 MESSAGES = {
     "metrics.err.period": {
-        "zh-Hant": "無法識別的期間「{value}」：請填年度 2026、季度 2026Q3 或月份 2026-07。",
-        "en": "Unrecognised period \"{value}\": use a year 2026, a quarter 2026Q3 or a month 2026-07.",
+        "zh-Hant": "無法識別的期間「{value}」：請填年度 2026、半年 2026H1、季度 2026Q3 或月份 2026-07。",
+        "en": "Unrecognised period \"{value}\": use a year 2026, a half-year 2026H1, a quarter 2026Q3 or a month 2026-07.",
     },
     "metrics.err.company": {
         "zh-Hant": "人員名冊中沒有公司「{value}」，請檢查名稱或先匯入該公司的名冊。",

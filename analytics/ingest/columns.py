@@ -63,6 +63,7 @@ def parser_for(column: Column) -> Callable[[object], v.Cell]:
         ColumnType.INT: v.parse_int,
         ColumnType.YESNO: v.parse_yesno,
         ColumnType.EMAIL: v.parse_email,
+        ColumnType.PERIOD: v.parse_period_code,
     }
     return _guarded(parsers[column.type])
 

@@ -26,8 +26,10 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "walkthroughs": ("activity_key", "employee_id"),
     "issues": ("issue_id",),
     "contacts": ("company", "department", "email"),
+    "plans": ("plan_id",),
 }
-_EXTRA_COLUMNS = {"walkthroughs": ("activity_key",), "issues": ("category_is_standard",)}
+_EXTRA_COLUMNS = {"walkthroughs": ("activity_key",), "issues": ("category_is_standard",),
+                  "plans": ("period_start", "period_end")}
 
 
 def parse_file(file_name: str, content: bytes) -> ParsedFile:
@@ -172,7 +174,7 @@ def _reject_duplicates(result: ParsedFile, key: str, frame: pd.DataFrame, duplic
     for i, k in enumerate(tuples):
         first.setdefault(k, i)
     sheets, rows = frame["_sheet"].tolist(), frame["_row"].tolist()
-    id_column = {"issues": "issue_id", "contacts": "email"}.get(key, "employee_id")
+    id_column = {"issues": "issue_id", "contacts": "email", "plans": "plan_id"}.get(key, "employee_id")
     records: list[dict] = []
     for i in np.flatnonzero(duplicated):
         f = first[tuples[i]]

@@ -11,7 +11,7 @@ from analytics.i18n import t
 from analytics.ingest.columns import ParsedColumn
 from analytics.ingest.lookups import vocabulary_lookup
 from analytics.ingest.model import Problem
-from analytics.schema import CLOSED_STATUSES, ISSUE_CATEGORY, Column, ColumnType, Table
+from analytics.schema import CLOSED_STATUSES, COMPANY_PLAN_KINDS, ISSUE_CATEGORY, Column, ColumnType, Table
 from analytics.textnorm import match_key
 
 
@@ -108,10 +108,46 @@ def apply_row_rules(table: Table, parsed: dict[str, ParsedColumn], issues: RowIs
             issues.warning(int(i), header_of["resolved_on"], None, "ingest.resolved_missing",
                            {"status": str(values["status"][i])})
         _check_resolved_not_before_raised(values, issues, header_of)
+    elif table.key == "plans":
+        extra.update(_plan_rules(values, clean, issues, header_of))
     frame = pd.DataFrame({c.key: _typed(c, values[c.key]) for c in table.columns})
     for key, column in extra.items():
         frame[key] = column
     return frame
+
+
+def _plan_rules(values: dict[str, np.ndarray], clean: dict[str, np.ndarray], issues: RowIssues,
+                header_of: dict[str, str]) -> dict[str, np.ndarray]:
+    """SPEC 2.6: a company plan (年度/階段) needs 計畫期間 and 計畫次數 ≥ 1, an annual plan a whole year; an
+    individual plan needs 工號 and 計畫日期. Returns period_start/period_end of each row's period (None if none)."""
+    from analytics.metrics.periods import parse_period
+
+    kind = values["plan_kind"]
+    company_plan = np.isin(kind, COMPANY_PLAN_KINDS)
+    individual = kind == "個人計畫"
+    for i in np.flatnonzero(company_plan & clean["period"]):
+        issues.error(int(i), header_of["period"], None, "ingest.plan_period_required", {"kind": str(kind[i])})
+    for i in np.flatnonzero(company_plan & clean["planned_count"]):
+        issues.error(int(i), header_of["planned_count"], None, "ingest.plan_count_required", {"kind": str(kind[i])})
+    counts = values["planned_count"]
+    for i in np.flatnonzero(company_plan):
+        if counts[i] is not None and counts[i] < 1:
+            issues.error(int(i), header_of["planned_count"], str(counts[i]), "ingest.plan_count_min", {})
+    for i in np.flatnonzero(individual & clean["employee_id"]):
+        issues.error(int(i), header_of["employee_id"], None, "ingest.plan_employee_required", {})
+    for i in np.flatnonzero(individual & clean["planned_on"]):
+        issues.error(int(i), header_of["planned_on"], None, "ingest.plan_date_required", {})
+    starts = np.full(issues.n, None, dtype=object)
+    ends = np.full(issues.n, None, dtype=object)
+    periods = {code: parse_period(code) for code in dict.fromkeys(values["period"].tolist()) if code is not None}
+    for i, code in enumerate(values["period"].tolist()):
+        if code is None:
+            continue
+        period = periods[code]
+        starts[i], ends[i] = period.start, period.end
+        if kind[i] == "年度計畫" and period.kind != "year":
+            issues.error(i, header_of["period"], code, "ingest.plan_annual_year", {"year": period.start.year})
+    return {"period_start": starts, "period_end": ends}
 
 
 def _check_resolved_not_before_raised(values: dict[str, np.ndarray], issues: RowIssues,

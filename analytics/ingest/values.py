@@ -107,6 +107,46 @@ def parse_email(value: object) -> Cell:
     return Cell(text.lower())
 
 
+# 計畫期間 (SPEC 2.6): the period codes of analytics.metrics.periods, plus the ways people write them in Chinese
+# (2026年, 2026年上半年, 2026年第3季度, 2026年7月). Excel turns a typed 2026-07 into the date 2026-07-01, so a date
+# cell on the first of a month is read as that month; any other date is an error (a plan period is not a day).
+_PERIOD_CJK = (
+    (re.compile(r"^(\d{4})年?度?$"), "{0}"),
+    (re.compile(r"^(\d{4})年?度?上半年度?$"), "{0}H1"),
+    (re.compile(r"^(\d{4})年?度?下半年度?$"), "{0}H2"),
+    (re.compile(r"^(\d{4})年?度?第?([1-4一二三四])季度?$"), "{0}Q{1}"),
+    (re.compile(r"^(\d{4})[-/.]?[Hh]([12])$"), "{0}H{1}"),
+    (re.compile(r"^(\d{4})[-/.]?[Qq]([1-4])$"), "{0}Q{1}"),
+    (re.compile(r"^(\d{4})(?:年|[-/.])(\d{1,2})月?$"), "{0}-{1}"),
+)
+_CJK_DIGITS = {"一": "1", "二": "2", "三": "3", "四": "4"}
+
+
+def parse_period_code(value: object) -> Cell:
+    """A plan period: the canonical code ``2026`` / ``2026H1`` / ``2026Q3`` / ``2026-07`` (SPEC 2.6)."""
+    from analytics.metrics.periods import UnknownPeriod, parse_period  # metrics.periods holds the one definition
+
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        if value.day == 1:
+            return Cell(f"{value.year:04d}-{value.month:02d}")
+        return Cell(error="ingest.bad_period", params={})
+    text = re.sub(r"\s+", "", _fold(cell_text(value)))
+    if not text:
+        return BLANK
+    for pattern, template in _PERIOD_CJK:
+        if m := pattern.match(text):
+            parts = [_CJK_DIGITS.get(g, g) for g in m.groups()]
+            if template == "{0}-{1}":
+                parts[1] = f"{int(parts[1]):02d}"
+            try:
+                return Cell(parse_period(template.format(*parts)).code)
+            except UnknownPeriod:
+                break
+    return Cell(error="ingest.bad_period", params={})
+
+
 _ID_SPLIT = re.compile("[" + re.escape(ID_LIST_SEPARATORS) + "]+")
 
 

@@ -86,6 +86,14 @@ CONTACTS = StoredTable(
      "batch_id", "source_row"),
     ("company_key", "department_key", "email"),
 )
-STORED: dict[str, StoredTable] = {t.name: t for t in (ROSTER, WALKTHROUGHS, ISSUES, CONTACTS)}
+# SPEC 2.6 (migration 0005): company plans and individual plans in one table, keyed by 計畫編號.
+PLANS = StoredTable(
+    "plans",
+    ("plan_id", "plan_kind", "company", "company_key", "department", "department_key", "period", "period_start",
+     "period_end", "planned_count", "employee_id", "planned_on", "category", "item", "theme", "mode", "target_unit",
+     "needs_support", "filed_on", "batch_id", "source_row"),
+    ("plan_id",),
+)
+STORED: dict[str, StoredTable] = {t.name: t for t in (ROSTER, WALKTHROUGHS, ISSUES, CONTACTS, PLANS)}
 # Commit order within one file (the roster first so the log's warnings see it).
 ORDER: tuple[str, ...] = tuple(k for k in schema.IMPORT_ORDER if k in STORED)

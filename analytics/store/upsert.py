@@ -24,8 +24,10 @@ _KEYED_NAMES = {
     "roster": (("company", "company_key"), ("parent_company", "parent_key"), ("department", "department_key")),
     "issues": (("owner_company", "owner_company_key"),),
     "contacts": (("company", "company_key"), ("department", "department_key")),
+    "plans": (("company", "company_key"), ("department", "department_key")),
 }
-_INPUT_EXTRA = {"walkthroughs": ("activity_key",), "issues": ("category_is_standard",)}
+_INPUT_EXTRA = {"walkthroughs": ("activity_key",), "issues": ("category_is_standard",),
+                "plans": ("period_start", "period_end")}
 
 
 def prepare_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:

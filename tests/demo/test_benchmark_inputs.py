@@ -65,7 +65,7 @@ def test_the_benchmark_times_every_page_of_the_navigation():
     from benchmarks.page_calls import PAGE_FILES
 
     pages = _app_pages()
-    assert len(pages) == 11  # app.py lists 3 + 5 + 3 pages
+    assert len(pages) == 12  # app.py lists 3 + 6 + 3 pages
     assert PAGES == [url for _, url in pages]  # same order as the sidebar
     assert PAGE_FILES == {url: file for file, url in pages}
 

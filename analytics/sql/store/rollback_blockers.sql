@@ -8,6 +8,8 @@ with held as (
     select undo_batch_id from undo_issues where batch_id = $batch_id and undo_batch_id <> $batch_id
     union
     select undo_batch_id from undo_contacts where batch_id = $batch_id and undo_batch_id <> $batch_id
+    union
+    select undo_batch_id from undo_plans where batch_id = $batch_id and undo_batch_id <> $batch_id
 ),
 
 final as (
