@@ -27,5 +27,8 @@ def write_demo_files(out_dir: Path, *, seed: int = DEMO_SEED) -> list[DemoFile]:
     issues = build_issues(org, activities, seed, links)
     files = write_files(Path(out_dir), org, activities, issues)
     from analytics.demo.followup import write_contacts_file  # issue #15: contacts, after the last monthly file
+    from analytics.demo.plans import write_plans_file  # issue #14: the year's plans, after the contacts
 
-    return [*files, write_contacts_file(Path(out_dir), org, files[-1].imported_at)]
+    contacts = write_contacts_file(Path(out_dir), org, files[-1].imported_at)
+    plans = write_plans_file(Path(out_dir), org, activities, seed, contacts.imported_at)
+    return [*files, contacts, plans]

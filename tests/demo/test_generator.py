@@ -33,8 +33,9 @@ def test_same_sha256_every_run(files, tmp_path):
     write_demo_files(tmp_path)
     assert _digests(root) == _digests(tmp_path)
     # 7 roster files (January: 總部, 東海, 西川; July: those three and 南嶺), 11 months x 4 logs (January's 南嶺
-    # log is the roster-and-log workbook), 11 issue-tracking files, and the contacts workbook: 7 + 44 + 11 + 1 = 63.
-    assert len(written) == 63 == len(_digests(root))
+    # log is the roster-and-log workbook), 11 issue-tracking files, the contacts workbook and the plans workbook
+    # (issue #14): 7 + 44 + 11 + 1 + 1 = 64.
+    assert len(written) == 64 == len(_digests(root))
 
 
 def test_files_are_in_chronological_import_order(files):
@@ -42,8 +43,9 @@ def test_files_are_in_chronological_import_order(files):
     times = [f.imported_at for f in written]
     assert times == sorted(times)
     assert written[0].path.name.startswith("總部人員名冊")  # rosters first
-    assert written[-2].path.name == "2026年11月問題跟蹤表.xlsx"
-    assert written[-1].path.name == "聯繫人名單.xlsx"  # contacts last (issue #15)
+    assert written[-3].path.name == "2026年11月問題跟蹤表.xlsx"
+    assert written[-2].path.name == "聯繫人名單.xlsx"  # contacts after the monthly files (issue #15)
+    assert written[-1].path.name == "2026年穿越計畫.xlsx"  # the plans last (issue #14)
 
 
 def test_title_row_merged_above_the_headers(files):

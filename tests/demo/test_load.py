@@ -59,8 +59,9 @@ def test_batches_are_dated_through_the_year(con):
         "select min(imported_at), max(imported_at), list(distinct imported_by) from batches"
         " where coalesce(source, 'import') = 'import'").fetchone()
     assert first == dt.datetime(2026, 1, 1, 9, 0)
-    # November's tracking file describes yesterday; the contacts list (issue #15) follows it 5 minutes later
-    assert last == dt.datetime(2026, 11, 24, 18, 5)
+    # November's tracking file describes yesterday; the contacts list (issue #15) follows it 5 minutes later and
+    # the plans workbook (issue #14) 5 minutes after that
+    assert last == dt.datetime(2026, 11, 24, 18, 10)
     assert users == ["demo"]
 
 
@@ -146,13 +147,13 @@ def test_force_rebuilt_from_scratch(con, demo):
     # conftest imported an unrelated roster by "someone" first; --force removed it with its archive.
     batches, users = con.execute("select count(*), list(distinct imported_by) from batches"
                                  " where coalesce(source, 'import') = 'import'").fetchone()
-    assert (batches, users) == (63, ["demo"])  # 62 monthly files + the contacts list (issue #15)
+    assert (batches, users) == (64, ["demo"])  # 62 monthly files + the contacts list (issue #15) + the plans (#14)
     # ... and the demo's 8 app updates (issue #15), each its own batch
     assert con.execute("select count(*) from batches where source = 'app'").fetchone()[0] == 8
     assert con.execute("select count(*) from roster where company = '無關公司'").fetchone()[0] == 0
     archived = {p.name for p in archive_dir(demo.db_path).rglob("*") if p.is_file()}
     assert hashlib.sha256(PRIOR).hexdigest() not in archived
-    assert len(archived) == 63  # the demo's own originals, one per file
+    assert len(archived) == 64  # the demo's own originals, one per file
 
 
 def test_quota_results_agree_with_the_independent_baselines(con):
