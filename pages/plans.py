@@ -80,6 +80,9 @@ def filed_grid(c: Controls, deadline: tuple[int, int]) -> pd.DataFrame:
     """Company × year: the PLAN-FILED status of each year (with the date that completed the cover)."""
     years = list(range(c.year - GRID_YEARS + 1, c.year + 1))
     frames = [cached_call(mp.plan_filed, y, as_of=c.as_of, scope=c.scope_key, deadline=deadline) for y in years]
+    # an earlier year without a single plan line would only repeat "missing": shown once plans for it exist
+    kept = [(y, f) for y, f in zip(years, frames, strict=True) if y == c.year or f["lines"].sum() > 0]
+    years, frames = [y for y, _ in kept], [f for _, f in kept]
     first = frames[-1]
     grid = pd.DataFrame({tr("ui.plans.col.company"): first["company"],
                          tr("ui.plans.col.level"): [term("level", v) for v in first["level"]]})
@@ -152,7 +155,9 @@ def render_headline(c: Controls, filed: pd.DataFrame, individual: pd.DataFrame, 
         Metric(tr("ui.plans.m.filed"), f"{fmt_int(counts.get('filed', 0))} / {fmt_int(len(filed))}"),
         Metric(tr("ui.plans.m.late_missing"),
                f"{fmt_int(counts.get('late', 0))} / {fmt_int(counts.get('missing', 0))}"),
-        Metric(tr("ui.plans.m.individual"), " / ".join(fmt_int(states.get(s, 0)) for s in mp.PLAN_STATUSES)),
+        Metric(tr("ui.plans.m.overdue"), fmt_int(states.get("overdue", 0)),
+               help=tr("ui.plans.m.overdue_help", done=fmt_int(states.get("done", 0)),
+                       upcoming=fmt_int(states.get("upcoming", 0)))),
         Metric(tr("ui.plans.m.unplanned"), fmt_int(walks["unplanned_walks"]), help=tr("ui.plans.m.unplanned_help")),
         Metric(tr("ui.plans.m.reported"), fmt_pct(walks["reported_share"]) if walks["reported_share"] is not None
                else "—", help=tr("ui.plans.m.reported_help")),

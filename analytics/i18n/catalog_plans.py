@@ -43,7 +43,12 @@ MESSAGES.update({
     },
     "ui.plans.m.filed": {"zh-Hant": "已按時報備", "en": "Filed on time"},
     "ui.plans.m.late_missing": {"zh-Hant": "逾期 / 未報備", "en": "Late / missing"},
-    "ui.plans.m.individual": {"zh-Hant": "個人計畫 完成 / 逾期 / 待執行", "en": "Individual plans done / overdue / upcoming"},
+    "ui.plans.m.overdue": {"zh-Hant": "逾期個人計畫", "en": "Overdue individual plans"},
+    "ui.plans.m.overdue_help": {
+        "zh-Hant": "計畫日期加容許天數已過、仍無對應穿越的個人計畫。今年另有已完成 {done} 項、待執行 {upcoming} 項。",
+        "en": "Individual plans whose date plus the window has passed with no matching walk. This year also {done} "
+              "done and {upcoming} upcoming.",
+    },
     "ui.plans.m.unplanned": {"zh-Hant": "無計畫的穿越", "en": "Walks without a plan"},
     "ui.plans.m.unplanned_help": {
         "zh-Hant": "今年截至當日、沒有對應個人計畫的穿越人次（僅為統計，不算違規）。",

@@ -27,10 +27,11 @@ def test_the_page_shows_every_section_with_the_hand_worked_figures(plans_db):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["已按時報備"] == "2 / 5"       # 總部 and 甲 of five companies
     assert metrics["逾期 / 未報備"] == "1 / 2"    # 東省 late; 乙 and 西 missing
-    assert metrics["個人計畫 完成 / 逾期 / 待執行"] == "2 / 3 / 6"
+    assert metrics["逾期個人計畫"] == "3"  # I2, I3, I12 (2 done, 6 upcoming in the help text)
     assert metrics["無計畫的穿越"] == "6" and metrics["事前報備率"] == "12.5%"  # 1 of 8 walks
     grid, actual, months, coming, overdue = (df.value for df in at.dataframe)
     row = grid.set_index("公司")
+    assert list(grid.columns) == ["公司", "層級", "2025年", "2026年"]  # 2024 has no plan line: not shown
     assert row.loc["乙市分公司", "2026年"] == "未報備 · 未涵蓋 184 天"
     assert row.loc["甲市分公司", "2026年"] == "已報備 2026-01-30"
     assert row.loc["西省公司", "2025年"] == "已報備 2025-01-05"
