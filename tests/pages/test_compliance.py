@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 from openpyxl import load_workbook
 
@@ -110,3 +111,90 @@ def test_empty_database_says_what_to_do(empty_db):
     assert not at.exception
     assert not at.error
     assert "沒有可評估的配額" in texts(at)
+
+
+# ---------------------------------------------------------------- issue #16 items 5 and 6
+
+Q2 = {"period": "2026Q2", "kind": "quarter", "as_of": "2026-06-30"}
+
+
+def _results_table(at):
+    return next(d.value for d in at.dataframe if "期間" in d.value.columns)
+
+
+def test_page_follows_the_sidebar_period(sample_db, use_db):
+    """The subtitle names the sidebar period and only results overlapping it are shown (issue #16 item 5)."""
+    use_db(sample_db)
+    at = open_page("pages/compliance.py", rule="CITY-MGR-Q", **Q2)
+    assert not at.exception
+    assert "全部公司 · 2026年第2季 · 統計截至 2026-06-30" in [c.value for c in at.caption]
+    # CITY-MGR-Q in 2026Q2: only the Q2 result (C001 of C001, C002 = 50 % -> missed)
+    table = _results_table(at)
+    assert table[["期間", "狀態", "達成"]].values.tolist() == [["2026年第2季", "未達標", "50%"]]
+    assert _metrics(at) == {"達標": "0", "進度正常": "0", "有風險": "0", "未達標": "1", "不適用": "0"}
+    # a monthly rule in a quarter: its three months (no 客戶接待日 of P001/P002 in Apr-Jun -> all missed)
+    at.selectbox(key="compliance_rule").set_value("PROV-RECEPT-M").run()
+    assert _results_table(at)["期間"].tolist() == ["2026年4月", "2026年5月", "2026年6月"]
+    # a month: the monthly result of May, the quarter Q2 holding it, the year 2026 holding it
+    at = open_page("pages/compliance.py", period="2026-05", kind="month", as_of="2026-06-30", rule="PROV-RECEPT-M")
+    assert "全部公司 · 2026年5月 · 統計截至 2026-06-30" in [c.value for c in at.caption]
+    assert _results_table(at)["期間"].tolist() == ["2026年5月"]
+    at.selectbox(key="compliance_rule").set_value("CITY-MGR-Q").run()
+    assert _results_table(at)["期間"].tolist() == ["2026年第2季"]
+    at.selectbox(key="compliance_rule").set_value("HQ-MGR-Y").run()
+    assert _results_table(at)["期間"].tolist() == ["2026年"]
+
+
+def test_company_by_rule_view_worst_first(sample_db, use_db):
+    """Companies × rules for 2026Q2 as of 06-30, worked out from the sample rows (issue #16 item 5).
+
+    海濱市分公司: CITY-MGR-Q Q2 C001 of 2 leaders -> missed; CITY-DEPT-Q 服務部 C001 + C003 = 2/4 -> met;
+      CITY-RECEPT-M Apr, May, Jun: no reception day of C001 -> 3 missed.            => 4 missed
+    東海省公司: PROV-LEAD-Y P001 of P001, P002 = 50 % in progress: 1 × 365 × 100 >= 100 × 2 × 181 days -> on track;
+      PROV-DEPT-Y 市場部 1 of 4: 1 × 365 × 100 >= 50 × 4 × 181 -> on track; PROV-RECEPT-M Apr-Jun: P001's
+      reception day is 03-20 -> 3 missed.                                              => 3 missed
+    總部: HQ-MGR-Y 市場部 H002 + H003 of 3 managers = 67 % >= 30 % -> met; HQ-STAFF-Y nobody of H004, H005,
+      0 projected -> at risk.                                                          => 0 missed, 1 at risk
+    """
+    use_db(sample_db)
+    at = open_page("pages/compliance.py", view="company", **Q2)
+    assert not at.exception
+    assert at.get("button_group")[0].value == "company"
+    matrix = at.dataframe[0].value
+    assert matrix[["公司", "狀態", "達標 / 可評估", "未達標", "有風險"]].values.tolist() == [
+        ["海濱市分公司", "未達標", "0/1", 1, 0], ["海濱市分公司", "達標", "1/1", 0, 0],
+        ["海濱市分公司", "未達標", "0/3", 3, 0],
+        ["東海省公司", "進度正常", "0/1", 0, 0], ["東海省公司", "進度正常", "0/1", 0, 0],
+        ["東海省公司", "未達標", "0/3", 3, 0],
+        ["總部", "達標", "1/1", 0, 0], ["總部", "有風險", "0/1", 0, 1],
+    ]
+    assert [r.split(" · ")[0] for r in matrix["配額規則"]] == [
+        "CITY-MGR-Q", "CITY-DEPT-Q", "CITY-RECEPT-M", "PROV-LEAD-Y", "PROV-DEPT-Y", "PROV-RECEPT-M", "HQ-MGR-Y",
+        "HQ-STAFF-Y"]
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert [y.strip() for y in figure["data"][0]["y"]] == ["海濱市分公司", "東海省公司", "總部"]
+    # the headline counts every result of the period: met 2, on track 2, at risk 1, missed 1 + 3 + 3 = 7
+    assert _metrics(at) == {"達標": "2", "進度正常": "2", "有風險": "1", "未達標": "7", "不適用": "0"}
+    # the clickable layer carries [company key, rule] per cell, in the table's order
+    assert figure["data"][1]["customdata"][0] == ["海滨市分公司", "CITY-MGR-Q"]
+
+
+def test_matrix_order_breaks_ties_by_at_risk_then_share_met():
+    import pandas as pd
+
+    rows = [  # (company, rule, cell status)
+        ("A", "PROV-LEAD-Y", "met"), ("A", "PROV-DEPT-Y", "missed"),  # 1 missed
+        ("B", "PROV-LEAD-Y", "missed"), ("B", "PROV-DEPT-Y", "at_risk"),  # 1 missed, 1 at risk -> before A
+        ("C", "PROV-LEAD-Y", "met"), ("C", "PROV-DEPT-Y", "on_track"),  # 0 missed, 1 of 2 met
+        ("D", "PROV-LEAD-Y", "on_track"), ("D", "PROV-DEPT-Y", "n/a"),  # 0 missed, 0 of 1 met -> before C
+        ("E", "PROV-RECEPT-M", "met"), ("E", "PROV-RECEPT-M", "missed"), ("E", "PROV-RECEPT-M", "met"),
+    ]
+    results = pd.DataFrame(rows, columns=["company_key", "rule", "cell_status"]).assign(
+        company=lambda f: f["company_key"])
+    matrix = cv.company_rule_matrix(results)
+    # E: 1 missed, 0 at risk, 2 of 3 met; A: 1 missed, 0 at risk, 1 of 2 met -> A (lower share) before E
+    assert list(dict.fromkeys(matrix["company_key"])) == ["B", "A", "E", "D", "C"]
+    e = matrix[matrix["company_key"] == "E"].iloc[0]
+    assert (e["results"], e["evaluated"], e["met"], e["missed"], e["worst"]) == (3, 3, 2, 1, "missed")
+    d = matrix[matrix["company_key"] == "D"]
+    assert d["worst"].tolist() == ["on_track", "n/a"] and d["evaluated"].tolist() == [1, 0]
