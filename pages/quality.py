@@ -15,6 +15,7 @@ from analytics.metrics.quality import QUALITY_SECTIONS
 from analytics.schema import ISSUE_CATEGORY
 from ui import analysis_data as ad
 from ui.data import company_tree, period_volume
+from ui.links import keep_in_url, url_value
 from ui.state import Controls, current_controls, format_period, tr
 from ui.theme import STATUS_COLORS, style_figure
 from ui.widgets import caption_safe, download_xlsx_button, empty_state, long_table, page_guard
@@ -198,9 +199,17 @@ def render_quality() -> None:
         return
     findings = {s: keep_level(s, findings[s], c.level) for s in QUALITY_SECTIONS}
     labels = [f"{tr(f'ui.an.quality.section.{s}')} ({len(findings[s])})" for s in QUALITY_SECTIONS]
-    for section, tab in zip(QUALITY_SECTIONS, st.tabs(labels), strict=True):
+    # The open tab lives in the URL as its section code (?tab=warnings), not its label: the label carries the
+    # count and the language. The tabs' identity includes their labels, so a new count starts a fresh widget
+    # that opens the section of the URL (``default``).
+    wanted = url_value("tab")
+    section = wanted if wanted in QUALITY_SECTIONS else QUALITY_SECTIONS[0]
+    tabs = st.tabs(labels, default=labels[QUALITY_SECTIONS.index(section)], key="an_q_tab", on_change="rerun")
+    opened = [s for s, tab in zip(QUALITY_SECTIONS, tabs, strict=True) if tab.open]
+    keep_in_url("tab", opened[0] if opened else section, QUALITY_SECTIONS[0])
+    for name, tab in zip(QUALITY_SECTIONS, tabs, strict=True):
         with tab:
-            render_section(section, findings[section], c)
+            render_section(name, findings[name], c)
 
 
 with page_guard():

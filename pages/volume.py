@@ -11,6 +11,7 @@ import streamlit as st
 from analytics.metrics.periods import periods_of_year
 from ui import analysis_data as ad
 from ui.data import company_tree, period_volume
+from ui.links import keep_in_url, seed_from_url
 from ui.state import Controls, current_controls, format_period, term, tr
 from ui.theme import SERIES_COLORS, fmt_int, style_figure
 from ui.widgets import Metric, caption_safe, download_xlsx_button, empty_state, long_table, metric_row, page_guard
@@ -86,11 +87,15 @@ def render_headline(c: Controls, by_company: pd.DataFrame, totals: pd.DataFrame)
 
 def render_breakdown(c: Controls) -> None:
     """One dimension at a time: a bar chart of the chosen measure and the full table, downloadable."""
-    dim = st.segmented_control(tr("ui.an.volume.by"), list(DIMENSIONS), default="category", key="an_vol_dim",
+    # the grouping and the measure live in the URL (?by=, ?measure=): a copied link opens the same view
+    seed_from_url("an_vol_dim", "by", DIMENSIONS, "category")
+    seed_from_url("an_vol_measure", "measure", MEASURES, "person_times")
+    dim = st.segmented_control(tr("ui.an.volume.by"), list(DIMENSIONS), key="an_vol_dim",
                                format_func=lambda d: tr(f"ui.an.volume.dim.{d}")) or "category"
-    measure = st.segmented_control(tr("ui.an.volume.measure"), list(MEASURES), default="person_times",
-                                   key="an_vol_measure", format_func=lambda m: tr(f"ui.an.volume.{m}"))
-    measure = measure or "person_times"
+    measure = st.segmented_control(tr("ui.an.volume.measure"), list(MEASURES), key="an_vol_measure",
+                                   format_func=lambda m: tr(f"ui.an.volume.{m}")) or "person_times"
+    keep_in_url("by", dim, "category")
+    keep_in_url("measure", measure, "person_times")
     frame = period_volume(c.period, by=dim, scope=c.scope_key, as_of=c.as_of)
     frame = order_groups(dim, filter_level(dim, frame, c.level), measure)
     if frame.empty:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 
+import pytest
 from openpyxl import load_workbook
+from streamlit.testing.v1 import AppTest
 
-from tests.pages.conftest import open_page, texts
+from tests.pages.conftest import APP, open_page, texts
 from ui import compliance_view as cv
 
 MID_YEAR = {"period": "2026", "kind": "year", "as_of": "2026-06-30"}
@@ -198,3 +201,91 @@ def test_matrix_order_breaks_ties_by_at_risk_then_share_met():
     assert (e["results"], e["evaluated"], e["met"], e["missed"], e["worst"]) == (3, 3, 2, 1, "missed")
     d = matrix[matrix["company_key"] == "D"]
     assert d["worst"].tolist() == ["on_track", "n/a"] and d["evaluated"].tolist() == [1, 0]
+
+
+def test_full_url_opens_the_rule_and_the_selected_cell(sample_db, use_db):
+    """A copied link: ?rule=&cell=&company= opens the rule and the cell's drill-down (issue #16 item 6)."""
+    use_db(sample_db)
+    at = open_page("pages/compliance.py", rule="CITY-MGR-Q", cell="2026Q2", company="海滨市分公司", **MID_YEAR)
+    assert not at.exception
+    assert at.selectbox(key="compliance_rule").value == "CITY-MGR-Q"
+    assert at.get("button_group")[0].value == "rule"
+    assert "海濱市分公司 · 2026年第2季" in [s.value for s in at.subheader]
+    # C001 went on 04-15; C002 still owes (the drill-down of test_drill_down_lists_who_still_owes...)
+    assert at.dataframe[1].value["工號"].tolist() == ["C002"]
+    assert (at.query_params["rule"], at.query_params["cell"], at.query_params["company"]) == (
+        "CITY-MGR-Q", "2026Q2", "海滨市分公司")
+    # another rule: the cell of CITY-MGR-Q is not one of its cells, so it leaves the URL
+    at.selectbox(key="compliance_rule").set_value("CITY-DEPT-Q").run()
+    assert at.query_params["rule"] == "CITY-DEPT-Q" and "cell" not in at.query_params
+    # the company view is a link too; the first rule and the one-rule view are the absence of the parameters
+    at = open_page("pages/compliance.py", view="company", rule="NOT-A-RULE", **MID_YEAR)
+    assert at.query_params["view"] == "company" and "rule" not in at.query_params
+
+
+def test_unknown_rule_in_the_url_opens_the_first_rule(sample_db, use_db):
+    use_db(sample_db)
+    at = open_page("pages/compliance.py", rule="<img src=x>", cell="2026", company="nowhere", **MID_YEAR)
+    assert not at.exception
+    assert at.selectbox(key="compliance_rule").value == "HQ-MGR-Y"
+    assert "rule" not in at.query_params and "cell" not in at.query_params
+    assert "在上方熱力圖點選一個格子" in texts(at)
+
+
+LEAD_PASSWORD = "Lead-east-2026"
+
+
+@pytest.fixture
+def east_lead(sample_db, tmp_path, use_db, monkeypatch):
+    """A lead user of 東海省公司 (sees 東海省公司 and 海濱市分公司, not 總部)."""
+    import analytics.auth.users as users_module
+    import ui.auth
+    from analytics.auth import UserStore
+
+    db = use_db(tmp_path / "lead.duckdb")
+    shutil.copy(sample_db, db)
+    monkeypatch.setattr(users_module, "BCRYPT_ROUNDS", 4)
+    monkeypatch.setattr(ui.auth, "LOGIN_SLEEP_S", 0.0)
+    store = UserStore.load()
+    store.add("east", role="lead", password=LEAD_PASSWORD, company="東海省公司", display_name="東海推進辦")
+    store.save()
+    return db
+
+
+def _signed_in_east(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.text_input[0].input("east")
+    at.text_input[1].input(LEAD_PASSWORD)
+    at.button[0].click()
+    at.run()
+    at.switch_page("pages/compliance.py")
+    at.run()
+    return at
+
+
+def test_a_link_to_another_companys_cell_shows_nothing_of_it(east_lead):
+    """Attack: a 東海 lead opens a link to 總部's HQ-STAFF-Y cell (H004, H005 owe): nothing of 總部 is shown."""
+    at = _signed_in_east(rule="HQ-STAFF-Y", cell="2026", company="总部", dept="市场部", view="rule", **MID_YEAR)
+    assert not at.exception, at.exception
+    # the reader's rules are the province's and the city's; the HQ rule of the link is not among them
+    assert at.selectbox(key="compliance_rule").value == "PROV-LEAD-Y"
+    shown = texts(at) + " ".join(str(d.value) for d in at.dataframe)
+    assert "H004" not in shown and "趙員工" not in shown and "總部" not in shown
+    assert not at.get("download_button") or all("總部" not in str(b.proto) for b in at.get("download_button"))
+    # and the company view lists only the reader's companies
+    at = _signed_in_east(view="company", **MID_YEAR)
+    assert set(at.dataframe[0].value["公司"]) == {"東海省公司", "海濱市分公司"}
+
+
+def test_without_signing_in_a_compliance_link_shows_nothing(east_lead):
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in {"rule": "CITY-MGR-Q", "cell": "2026Q2", "company": "海滨市分公司", **MID_YEAR}.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    assert not at.dataframe and "林經理" not in texts(at)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):  # not routed before sign-in
+        at.switch_page("pages/compliance.py")
