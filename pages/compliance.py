@@ -1,4 +1,5 @@
-"""配額達標 Quota compliance: status heatmap per rule, results table, drill-down to who still owes a walkthrough."""
+"""配額達標 Quota compliance: status heatmap per rule, results table, drill-down to who still owes a walkthrough;
+a company × rule view across all rules. The page follows the sidebar period and keeps its view in the URL."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import streamlit as st
 from analytics.metrics.quotas import RULES
 from ui import compliance_view as cv
 from ui import data
+from ui.links import keep_in_url, seed_from_url, url_value
 from ui.state import Controls, current_controls, format_period, tr, tr_md
 from ui.theme import fmt_int
 from ui.widgets import (
@@ -153,20 +155,63 @@ def render_all_owed(rule: str, period: str, c: Controls) -> None:
     )
 
 
-def render_compliance() -> None:
-    c = current_controls()
-    st.title(tr("ui.compliance.title"))
-    caption_safe("ui.compliance.caption", scope=c.scope_name, year=format_period(str(c.year), c.lang), as_of=c.as_of)
-    results = data.quota_results(c.year, c.as_of, c.scope_key)
-    if c.level:
-        results = results[results["rule"].map(lambda code: RULES[code].level == c.level)]
-    if results.empty:
-        empty_state("ui.compliance.empty", year=c.year)
+VIEWS = ("rule", "company")
+VIEW_KEY, RULE_KEY = "compliance_view", "compliance_rule"
+
+
+def _drill_from_url(rule: str) -> None:
+    """First draw of the page: the selected cell from ``?cell=<period>&company=<key>&dept=<key>`` (issue #16 item 6)."""
+    if DRILL_KEY in st.session_state:
         return
+    period, company = url_value("cell"), url_value("company")
+    if period and company:
+        st.session_state[DRILL_KEY] = {"rule": rule, "period": period, "company_key": company,
+                                       "department_key": url_value("dept")}
+
+
+def _cell_to_url(row: pd.Series | None) -> None:
+    dept = None if row is None else row.get("department_key")
+    keep_in_url("cell", None if row is None else str(row["period"]))
+    keep_in_url("company", None if row is None else str(row["company_key"]))
+    keep_in_url("dept", dept if isinstance(dept, str) else None)
+
+
+def _open_rule_from_matrix(state_key: str) -> None:
+    """A click on the company × rule view opens that rule in the one-rule view."""
+    points = (st.session_state.get(state_key) or {}).get("selection", {}).get("points", [])
+    chosen = [p for p in points if p.get("curve_number", 1) == 1]
+    custom = chosen[0].get("customdata") if chosen else None
+    if isinstance(custom, list) and len(custom) == 2 and custom[1] in RULES:
+        st.session_state[VIEW_KEY] = "rule"
+        st.session_state[RULE_KEY] = custom[1]
+        st.session_state.pop(DRILL_KEY, None)
+
+
+def render_company_view(results: pd.DataFrame, c: Controls) -> None:
+    """Companies × rules, worst first (issue #16 item 5): how each company stands on every rule of the period."""
+    matrix = cv.company_rule_matrix(cv.with_labels(results))
+    render_summary(cv.with_labels(results))
+    st.markdown(cv.legend_markdown(c.lang))
+    st.caption(tr("ui.compliance.matrix.caption"))
+    st.plotly_chart(cv.matrix_figure(matrix, c.lang), key="compliance_matrix",
+                    on_select=lambda: _open_rule_from_matrix("compliance_matrix"), selection_mode="points",
+                    config={"displayModeBar": False})
+    shown = cv.matrix_table(matrix, c.lang)
+    with st.expander(tr("ui.compliance.matrix.table"), expanded=False, icon=":material/table_rows:"):
+        st.dataframe(shown, hide_index=True, key="compliance_matrix_table")
+        download_xlsx_button(shown, f"配額達標_公司×規則_{c.period}.xlsx", key="compliance_matrix_dl")
+
+
+def render_rule_view(results: pd.DataFrame, c: Controls) -> None:
+    """One rule: unit × period heatmap, results table, drill-down to the people who still owe a walkthrough."""
     rules = [code for code in RULES if code in set(results["rule"])]
-    rule = st.selectbox(
-        tr("ui.compliance.rule"), rules, format_func=lambda code: cv.rule_label(code, c.lang), key="compliance_rule"
-    )
+    seed_from_url(RULE_KEY, "rule", rules, rules[0])
+    if st.session_state.get(RULE_KEY) not in rules:  # the level or period changed: that rule has no result here
+        st.session_state[RULE_KEY] = rules[0]
+    rule = st.selectbox(tr("ui.compliance.rule"), rules, format_func=lambda code: cv.rule_label(code, c.lang),
+                        key=RULE_KEY)
+    keep_in_url("rule", rule, rules[0])
+    _drill_from_url(rule)
     shown = cv.with_labels(results[results["rule"] == rule])
     render_summary(shown)
     units = cv.heatmap_rows(shown)
@@ -191,12 +236,41 @@ def render_compliance() -> None:
             selection_mode="single-row",
         )
     row = _drilled_row(shown)
+    _cell_to_url(row)
     st.divider()
     if row is None:
         st.info(tr("ui.compliance.pick_cell"), icon=":material/touch_app:")
         return
     render_drilldown(row, c)
     render_all_owed(row["rule"], row["period"], c)
+
+
+def render_compliance() -> None:
+    c = current_controls()
+    st.title(tr("ui.compliance.title"))
+    caption_safe("ui.compliance.caption", scope=c.scope_name, period=format_period(c.period, c.lang), as_of=c.as_of)
+    results = data.quota_results(c.year, c.as_of, c.scope_key)
+    if c.level:
+        results = results[results["rule"].map(lambda code: RULES[code].level == c.level)]
+    if results.empty:
+        empty_state("ui.compliance.empty", year=c.year)
+        return
+    # The page follows the sidebar's period (issue #16 item 5): the results whose period overlaps it.
+    results = cv.in_period(results, c.period)
+    if results.empty:
+        empty_state("ui.compliance.empty_period", hint_key=None, show_import_link=False,
+                    period=format_period(c.period, c.lang))
+        return
+    seed_from_url(VIEW_KEY, "view", VIEWS, "rule")
+    view = st.segmented_control(tr("ui.compliance.view"), list(VIEWS), key=VIEW_KEY,
+                                format_func=lambda v: tr(f"ui.compliance.view.{v}")) or "rule"
+    keep_in_url("view", view, "rule")
+    if view == "company":
+        for param in ("rule", "cell", "company", "dept"):
+            keep_in_url(param, None)
+        render_company_view(results, c)
+    else:
+        render_rule_view(results, c)
 
 
 with page_guard():

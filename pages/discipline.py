@@ -9,6 +9,7 @@ import streamlit as st
 from analytics.metrics.discipline import CHECKS
 from ui import analysis_data as ad
 from ui.data import company_tree
+from ui.links import keep_in_url, seed_from_url
 from ui.state import Controls, current_controls, format_period, tr
 from ui.theme import STATUS_COLORS, style_figure
 from ui.widgets import caption_safe, download_xlsx_button, empty_state, long_table, page_guard
@@ -139,8 +140,10 @@ def render_failures(c: Controls, unit: object = None) -> None:
     ``unit`` is a company key, None for the rows not on the roster, or ``ALL_UNITS``.
     """
     st.subheader(tr("ui.an.discipline.failures_title"), anchor=False)
-    check = st.segmented_control(tr("ui.an.discipline.choose_check"), list(CHECKS), default=CHECKS[0],
+    seed_from_url("an_dis_check", "check", CHECKS, CHECKS[0])  # the check and search text live in the URL
+    check = st.segmented_control(tr("ui.an.discipline.choose_check"), list(CHECKS),
                                  key="an_dis_check", format_func=lambda k: tr(f"ui.an.check.{k}")) or CHECKS[0]
+    keep_in_url("check", check, CHECKS[0])
     st.caption(tr(f"ui.an.check_help.{check}"))
     frame = keep_level(ad.discipline_failures(check, c.period, c.scope_key, c.lang), c.level)
     if unit is not ALL_UNITS:
@@ -152,7 +155,9 @@ def render_failures(c: Controls, unit: object = None) -> None:
         return
     frame = frame.assign(company=[unit_label(x) for x in frame["company"]])
     shown = ad.present(frame, FAILURE_COLUMNS, c.lang)
+    seed_from_url("an_dis_filter", "q", None, None)
     text = st.text_input(tr("ui.an.filter"), key="an_dis_filter", placeholder=tr("ui.an.filter_placeholder"))
+    keep_in_url("q", text.strip())
     filtered = ad.filter_rows(shown, text)
     st.caption(tr("ui.an.discipline.failures_count", check=name, n=len(frame)) + " · "
                + tr("ui.an.rows_shown", n=len(filtered), total=len(shown)))

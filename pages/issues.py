@@ -7,6 +7,7 @@ import streamlit as st
 
 from analytics.metrics.issues import AGEING_BUCKETS
 from ui import analysis_data as ad
+from ui.links import keep_in_url, seed_from_url
 from ui.progress_view import render_owned, render_progress
 from ui.state import Controls, current_controls, format_period, term, tr
 from ui.theme import MUTED, SERIES_COLORS, STATUS_COLORS, fmt_int, fmt_num, fmt_pct, style_figure
@@ -124,7 +125,9 @@ def render_overdue(c: Controls) -> None:
         st.success(tr("ui.an.issues.overdue_none", as_of=c.as_of.isoformat()), icon=":material/check_circle:")
         return
     shown = ad.present(frame, OVERDUE_COLUMNS, c.lang)
+    seed_from_url("an_iss_filter", "q", None, None)  # the search text lives in the URL (?q=)
     text = st.text_input(tr("ui.an.filter"), key="an_iss_filter", placeholder=tr("ui.an.filter_placeholder"))
+    keep_in_url("q", text.strip())
     filtered = ad.filter_rows(shown, text)
     st.caption(tr("ui.an.rows_shown", n=len(filtered), total=len(shown)))
     long_table(filtered, key="an_iss_overdue")
@@ -134,9 +137,11 @@ def render_overdue(c: Controls) -> None:
 def render_owners(c: Controls) -> None:
     """Totals, closed, open and overdue per owner company or department, with the resolution rate."""
     st.subheader(tr("ui.an.issues.owner_title"), anchor=False)
+    seed_from_url("an_iss_owner_by", "owner_by", ("owner_company", "owner_department"), "owner_company")
     by = st.segmented_control(tr("ui.an.issues.owner_by"), ["owner_company", "owner_department"],
-                              default="owner_company", key="an_iss_owner_by",
+                              key="an_iss_owner_by",
                               format_func=lambda k: tr(f"ui.an.issues.owner_by.{k}")) or "owner_company"
+    keep_in_url("owner_by", by, "owner_company")
     frame = ad.issue_breakdown(c.as_of, by, c.scope_key, c.lang)
     shown = ad.present(frame, [("group", f"ui.an.col.{by}", None), *OWNER_COLUMNS,
                                ("resolution_rate", "ui.an.col.resolution_rate", None)], c.lang)

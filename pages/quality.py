@@ -10,10 +10,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analytics.i18n import t
+from analytics.metrics.periods import Period, period_of, periods_of_year
 from analytics.metrics.quality import QUALITY_SECTIONS
 from analytics.schema import ISSUE_CATEGORY
 from ui import analysis_data as ad
-from ui.data import company_tree
+from ui.data import company_tree, period_volume
+from ui.links import keep_in_url, url_value
 from ui.state import Controls, current_controls, format_period, tr
 from ui.theme import STATUS_COLORS, style_figure
 from ui.widgets import caption_safe, download_xlsx_button, empty_state, long_table, page_guard
@@ -39,9 +41,12 @@ COLUMNS: dict[str, list[tuple[str, str, str | None]]] = {
         ("activity_id", "ui.an.col.activity_id", None)],
 }
 GRID_LIMIT = 40  # companies drawn in the grid (those missing most months first); the list has them all
-GRID_STATES = ("missing", "sent", "future")
-GRID_COLORS = {"missing": STATUS_COLORS["missed"], "sent": STATUS_COLORS["met"], "future": "#E9ECEF"}
-GRID_MARKS = {"missing": "✗", "sent": "✓", "future": ""}
+# A month still running on the as-of date without a log yet is "running", not missing (issue #16 item 7): on
+# 7 December no company has failed to send December's log.
+GRID_STATES = ("missing", "sent", "running", "future")
+GRID_COLORS = {"missing": STATUS_COLORS["missed"], "sent": STATUS_COLORS["met"],
+               "running": STATUS_COLORS["on_track"], "future": "#E9ECEF"}
+GRID_MARKS = {"missing": "✗", "sent": "✓", "running": "…", "future": ""}
 
 
 def warning_message(row: dict, lang: str) -> str:
@@ -101,26 +106,38 @@ def keep_level(section: str, frame: pd.DataFrame, level: str | None) -> pd.DataF
     return frame
 
 
-def render_grid(c: Controls, silent: pd.DataFrame) -> None:
-    """Companies × months of the year: a log received (✓), none (✗), or the month has not started."""
+def grid_state(month: Period, as_of: dt.date, is_silent: bool, has_log: bool) -> str:
+    """One cell of the grid: the month has not started, is running (no log yet), or has ended with or without a log.
+
+    ``is_silent`` comes from the silent-companies finding, which lists only months ended by ``as_of``; a running
+    month with a log already in shows as received.
+    """
+    if month.start > as_of:
+        return "future"
+    if month.end > as_of:
+        return "sent" if has_log else "running"
+    return "missing" if is_silent else "sent"
+
+
+def render_grid(c: Controls, silent: pd.DataFrame, running_sent: set[str]) -> None:
+    """Companies × months of the year: a log received (✓), none (✗), month running (…) or not started.
+
+    ``running_sent``: company keys with a row of their staff in the month running on the as-of date.
+    """
     tree = company_tree(c.scope_key)
     if c.level is not None:
         tree = tree[tree["level"] == c.level]
     if tree.empty:
         return
-    months = [f"{c.year}-{m:02d}" for m in range(1, 13)]
+    months = periods_of_year(c.year, "month")
     missing = set(zip(silent.get("company_key", []), silent.get("period", []), strict=True))
-    counts = {k: sum((k, m) in missing for m in months) for k in tree["company_key"]}
+    counts = {k: sum((k, m.code) in missing for m in months) for k in tree["company_key"]}
     if len(tree) > GRID_LIMIT:
         tree = tree.assign(_n=tree["company_key"].map(counts)).sort_values("_n", ascending=False, kind="stable")
         tree = tree.head(GRID_LIMIT)
 
-    def state(key: str, month: str) -> str:
-        if dt.date(c.year, int(month[5:]), 1) > c.as_of:
-            return "future"
-        return "missing" if (key, month) in missing else "sent"
-
-    cells = [[state(k, m) for m in months] for k in tree["company_key"]]
+    cells = [[grid_state(m, c.as_of, (k, m.code) in missing, k in running_sent) for m in months]
+             for k in tree["company_key"]]
     z = [[GRID_STATES.index(s) for s in row] for row in cells]
     text = [[GRID_MARKS[s] for s in row] for row in cells]
     hover = [[tr(f"ui.an.quality.grid.{s}") for s in row] for row in cells]
@@ -128,7 +145,7 @@ def render_grid(c: Controls, silent: pd.DataFrame) -> None:
     for i, s in enumerate(GRID_STATES):  # a stepped scale: one flat colour per state
         scale += [[i / len(GRID_STATES), GRID_COLORS[s]], [(i + 1) / len(GRID_STATES), GRID_COLORS[s]]]
     fig = go.Figure(go.Heatmap(
-        z=z, x=[ad.month_label(m, c.lang) for m in months], y=[ad.plot_text(x) for x in tree["label"]],
+        z=z, x=[ad.month_label(m.code, c.lang) for m in months], y=[ad.plot_text(x) for x in tree["label"]],
         text=text, texttemplate="%{text}", customdata=hover, zmin=-0.5, zmax=len(GRID_STATES) - 0.5,
         colorscale=scale, showscale=False, xgap=2, ygap=2,
         hovertemplate="%{y} · %{x}: %{customdata}<extra></extra>", textfont={"color": "white", "size": 14},
@@ -143,6 +160,17 @@ def render_grid(c: Controls, silent: pd.DataFrame) -> None:
         st.caption(tr("ui.an.quality.grid_limited", n=GRID_LIMIT, total=len(counts)))
 
 
+def running_month_senders(c: Controls) -> set[str]:
+    """Companies with a walkthrough row of their staff in the month running on the as-of date (of the year shown)."""
+    running = period_of(c.as_of, "month")
+    if running.start.year != c.year or running.end <= c.as_of:  # no month of this year is running
+        return set()
+    frame = period_volume(running.code, by="company", scope=c.scope_key, as_of=c.as_of)
+    if frame.empty:
+        return set()
+    return {k for k, n in zip(frame["group_key"], frame["person_times"], strict=True) if isinstance(k, str) and n}
+
+
 def render_section(section: str, frame: pd.DataFrame, c: Controls) -> None:
     """One finding: what it means, the rows, and a formula-safe .xlsx download."""
     allowed = " / ".join(ISSUE_CATEGORY.canonical_values if c.lang != "en" else
@@ -150,7 +178,7 @@ def render_section(section: str, frame: pd.DataFrame, c: Controls) -> None:
     st.caption(tr(f"ui.an.quality.help.{section}", allowed=allowed) if section == "nonstandard_categories"
                else tr(f"ui.an.quality.help.{section}"))
     if section == "silent_companies":
-        render_grid(c, frame)
+        render_grid(c, frame, running_month_senders(c))
     if frame.empty:
         st.success(tr("ui.an.quality.all_clear"), icon=":material/check_circle:")
         return
@@ -171,9 +199,17 @@ def render_quality() -> None:
         return
     findings = {s: keep_level(s, findings[s], c.level) for s in QUALITY_SECTIONS}
     labels = [f"{tr(f'ui.an.quality.section.{s}')} ({len(findings[s])})" for s in QUALITY_SECTIONS]
-    for section, tab in zip(QUALITY_SECTIONS, st.tabs(labels), strict=True):
+    # The open tab lives in the URL as its section code (?tab=warnings), not its label: the label carries the
+    # count and the language. The tabs' identity includes their labels, so a new count starts a fresh widget
+    # that opens the section of the URL (``default``).
+    wanted = url_value("tab")
+    section = wanted if wanted in QUALITY_SECTIONS else QUALITY_SECTIONS[0]
+    tabs = st.tabs(labels, default=labels[QUALITY_SECTIONS.index(section)], key="an_q_tab", on_change="rerun")
+    opened = [s for s, tab in zip(QUALITY_SECTIONS, tabs, strict=True) if tab.open]
+    keep_in_url("tab", opened[0] if opened else section, QUALITY_SECTIONS[0])
+    for name, tab in zip(QUALITY_SECTIONS, tabs, strict=True):
         with tab:
-            render_section(section, findings[section], c)
+            render_section(name, findings[name], c)
 
 
 with page_guard():

@@ -8,8 +8,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics.metrics.periods import periods_of_year
 from ui import analysis_data as ad
 from ui.data import company_tree, period_volume
+from ui.links import keep_in_url, seed_from_url
 from ui.state import Controls, current_controls, format_period, term, tr
 from ui.theme import SERIES_COLORS, fmt_int, style_figure
 from ui.widgets import Metric, caption_safe, download_xlsx_button, empty_state, long_table, metric_row, page_guard
@@ -85,11 +87,15 @@ def render_headline(c: Controls, by_company: pd.DataFrame, totals: pd.DataFrame)
 
 def render_breakdown(c: Controls) -> None:
     """One dimension at a time: a bar chart of the chosen measure and the full table, downloadable."""
-    dim = st.segmented_control(tr("ui.an.volume.by"), list(DIMENSIONS), default="category", key="an_vol_dim",
+    # the grouping and the measure live in the URL (?by=, ?measure=): a copied link opens the same view
+    seed_from_url("an_vol_dim", "by", DIMENSIONS, "category")
+    seed_from_url("an_vol_measure", "measure", MEASURES, "person_times")
+    dim = st.segmented_control(tr("ui.an.volume.by"), list(DIMENSIONS), key="an_vol_dim",
                                format_func=lambda d: tr(f"ui.an.volume.dim.{d}")) or "category"
-    measure = st.segmented_control(tr("ui.an.volume.measure"), list(MEASURES), default="person_times",
-                                   key="an_vol_measure", format_func=lambda m: tr(f"ui.an.volume.{m}"))
-    measure = measure or "person_times"
+    measure = st.segmented_control(tr("ui.an.volume.measure"), list(MEASURES), key="an_vol_measure",
+                                   format_func=lambda m: tr(f"ui.an.volume.{m}")) or "person_times"
+    keep_in_url("by", dim, "category")
+    keep_in_url("measure", measure, "person_times")
     frame = period_volume(c.period, by=dim, scope=c.scope_key, as_of=c.as_of)
     frame = order_groups(dim, filter_level(dim, frame, c.level), measure)
     if frame.empty:
@@ -123,11 +129,23 @@ def render_breakdown(c: Controls) -> None:
     download_xlsx_button(shown, f"穿越量_{dim}_{c.period}.xlsx", key="an_vol_dl")
 
 
+def trend_months(year: int, as_of: dt.date) -> tuple[list[str], str | None]:
+    """The months of ``year`` ended by ``as_of`` and the month running on it (None when none is).
+
+    Months that have not started are left out rather than drawn as a fall to zero, and the running month is drawn
+    apart (dotted) because its figures are partial (issue #16 item 7).
+    """
+    months = periods_of_year(year, "month")
+    ended = [m.code for m in months if m.end <= as_of]
+    running = [m.code for m in months if m.start <= as_of < m.end]
+    return ended, (running[0] if running else None)
+
+
 def render_trend(c: Controls) -> None:
-    """Activities, person-times and participants of every month of the selected year."""
-    frame = ad.volume_monthly(c.year, "all", c.scope_key)
-    # Months that have not started by the as-of date are left out rather than drawn as a fall to zero.
-    months = [f"{c.year}-{m:02d}" for m in range(1, 13) if dt.date(c.year, m, 1) <= c.as_of]
+    """Activities, person-times and participants of every month of the selected year; the running month dotted."""
+    frame = ad.volume_monthly(c.year, "all", c.scope_key, c.as_of)
+    ended, running = trend_months(c.year, c.as_of)
+    months = ended + ([running] if running else [])
     by_month = frame.set_index("period").reindex(months) if not frame.empty else pd.DataFrame(index=months)
     st.subheader(tr("ui.an.volume.trend_title", year=c.year), anchor=False)
     if frame.empty or not months:
@@ -135,14 +153,35 @@ def render_trend(c: Controls) -> None:
         return
     fig = go.Figure()
     for i, m in enumerate(MEASURES):
+        values = by_month[m].fillna(0).astype(int)
         fig.add_trace(go.Scatter(
-            x=[format_period(p, c.lang) for p in months], y=by_month[m].fillna(0).astype(int),
-            name=tr(f"ui.an.volume.{m}"), mode="lines+markers", line={"color": SERIES_COLORS[i], "width": 2.5},
+            x=[format_period(p, c.lang) for p in ended], y=values.loc[ended], name=tr(f"ui.an.volume.{m}"),
+            mode="lines+markers", line={"color": SERIES_COLORS[i], "width": 2.5}, legendgroup=m,
             hovertemplate="%{x}: %{y:,}<extra>" + tr(f"ui.an.volume.{m}") + "</extra>",
         ))
+    if running:
+        # one dotted segment per measure from the last ended month to the running one, an open marker at its end
+        partial = " (" + ad.plot_text(tr("ui.an.volume.running_hover", as_of=c.as_of.isoformat())) + ")"
+        tail = ended[-1:] + [running]
+        for i, m in enumerate(MEASURES):
+            values = by_month[m].fillna(0).astype(int)
+            fig.add_trace(go.Scatter(
+                x=[format_period(p, c.lang) for p in tail], y=values.loc[tail], name=tr(f"ui.an.volume.{m}"),
+                mode="lines+markers", legendgroup=m, showlegend=not ended,
+                line={"color": SERIES_COLORS[i], "width": 2.5, "dash": "dot"},
+                marker={"symbol": ["circle"] * (len(tail) - 1) + ["circle-open"], "size": 9},
+                customdata=[""] * (len(tail) - 1) + [partial],
+                hovertemplate="%{x}: %{y:,}%{customdata}<extra>" + tr(f"ui.an.volume.{m}") + "</extra>",
+            ))
+        top = int(by_month.loc[running, list(MEASURES)].fillna(0).max())
+        fig.add_annotation(x=format_period(running, c.lang), y=top, yshift=14, showarrow=False,
+                           text=ad.plot_text(tr("ui.an.volume.running_mark")), font={"size": 12})
     fig.update_yaxes(title=tr("ui.an.count"), rangemode="tozero")
     style_figure(fig, height=340)
     st.plotly_chart(fig, key="an_vol_trend", config={"displaylogo": False})
+    if running:
+        st.caption(tr("ui.an.volume.running_caption", month=format_period(running, c.lang),
+                      as_of=c.as_of.isoformat()))
 
 
 def render_unmatched(c: Controls) -> None:

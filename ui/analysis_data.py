@@ -30,13 +30,14 @@ def unmatched_person_times(by_company: pd.DataFrame) -> int:
     return int(by_company.loc[by_company["group_key"].isna(), "person_times"].sum())
 
 
-def volume_monthly(year: int, by: str, scope: str | None) -> pd.DataFrame:
-    """Volume of every month of ``year`` grouped ``by`` a dimension ("all" for the totals)."""
+def volume_monthly(year: int, by: str, scope: str | None, as_of: dt.date | None = None) -> pd.DataFrame:
+    """Volume of every month of ``year`` grouped ``by`` a dimension ("all" for the totals), rows up to ``as_of``
+    (SPEC 4.5: the running month counts what was logged by then)."""
     from analytics.metrics.volume import VOLUME_COLUMNS, compute_volume
 
     if not db_exists():
         return pd.DataFrame(columns=VOLUME_COLUMNS)
-    return cached_call(compute_volume, int(year), by=by, scope=scope, period_kind="month")
+    return cached_call(compute_volume, int(year), by=by, scope=scope, period_kind="month", as_of=as_of)
 
 
 # ---------------------------------------------------------------- issues (SPEC 4.4)

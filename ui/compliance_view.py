@@ -65,6 +65,126 @@ def with_labels(results: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def in_period(results: pd.DataFrame, period: str) -> pd.DataFrame:
+    """Results whose period overlaps the sidebar's ``period``: a month shows its month, its quarter and its year
+    results; a quarter its three months, itself and its year; a year everything (issue #16 item 5, as the
+    briefing selects them: analytics.briefing.context.overlapping)."""
+    from analytics.metrics.periods import parse_period
+
+    if results.empty:
+        return results
+    p = parse_period(period)
+    starts = pd.to_datetime(results["period_start"]).dt.date
+    ends = pd.to_datetime(results["period_end"]).dt.date
+    return results[(starts <= p.end) & (ends >= p.start)]
+
+
+# How bad a colour class is, for the company × rule view: a cell shows the worst of its results.
+SEVERITY: dict[str, int] = {"n/a": 0, "met": 1, "not_started": 2, "on_track": 2, "in_progress": 3, "at_risk": 4,
+                            "missed": 5}
+_WORST_OF = {0: "n/a", 1: "met", 2: "on_track", 3: "in_progress", 4: "at_risk", 5: "missed"}
+MATRIX_COLUMNS = ["company_key", "company", "rule", "results", "evaluated", "met", "missed", "at_risk", "worst"]
+
+
+def company_rule_matrix(results: pd.DataFrame) -> pd.DataFrame:
+    """One row per (company, rule) of ``results`` (with ``cell_status``), companies worst first.
+
+    A company's rule holds every unit (department) and period of it in the shown period: ``results`` counts them,
+    ``evaluated`` those with a population (not n/a), ``met`` / ``missed`` / ``at_risk`` by colour class, and
+    ``worst`` is the worst class among them (missed > at risk > in progress > on track > met > n/a). Companies
+    are ordered by most missed results, then most at risk, then lowest share met, then as the results list them
+    (roster order); rules within a company in SPEC order.
+    """
+    from analytics.metrics.quotas import RULES
+
+    if results.empty:
+        return pd.DataFrame(columns=MATRIX_COLUMNS)
+    status = results["cell_status"]
+    frame = pd.DataFrame({
+        "company_key": results["company_key"].to_numpy(), "company": results["company"].to_numpy(),
+        "rule": results["rule"].to_numpy(), "results": 1, "evaluated": (status != "n/a").to_numpy().astype(int),
+        "met": (status == "met").to_numpy().astype(int), "missed": (status == "missed").to_numpy().astype(int),
+        "at_risk": (status == "at_risk").to_numpy().astype(int),
+        "severity": status.map(SEVERITY).fillna(0).astype(int).to_numpy(),
+    })
+    cells = frame.groupby(["company_key", "rule"], sort=False, as_index=False).agg(
+        company=("company", "first"), results=("results", "sum"), evaluated=("evaluated", "sum"),
+        met=("met", "sum"), missed=("missed", "sum"), at_risk=("at_risk", "sum"), severity=("severity", "max"))
+    cells["worst"] = cells["severity"].map(_WORST_OF)
+    per_company = cells.groupby("company_key", sort=False).agg(
+        missed=("missed", "sum"), at_risk=("at_risk", "sum"), met=("met", "sum"), evaluated=("evaluated", "sum"))
+    per_company["share_met"] = per_company["met"] / per_company["evaluated"].where(per_company["evaluated"] > 0)
+    per_company["first_seen"] = range(len(per_company))
+    order = per_company.sort_values(["missed", "at_risk", "share_met", "first_seen"],
+                                    ascending=[False, False, True, True], na_position="last").index
+    rank = {k: i for i, k in enumerate(order)}
+    rule_rank = {code: i for i, code in enumerate(RULES)}
+    cells = cells.assign(_c=cells["company_key"].map(rank), _r=cells["rule"].map(rule_rank))
+    return cells.sort_values(["_c", "_r"]).reset_index(drop=True)[MATRIX_COLUMNS]
+
+
+def matrix_figure(matrix: pd.DataFrame, lang: str) -> go.Figure:
+    """Company × rule heatmap: the worst colour of each cell, "met / evaluated" in it, the counts in the hover.
+
+    A transparent scatter trace over the cells makes a cell clickable; its customdata is [company_key, rule].
+    """
+    from analytics.metrics.quotas import RULES
+
+    companies = list(dict.fromkeys(matrix["company_key"]))
+    names = dict(zip(matrix["company_key"], matrix["company"], strict=False))
+    rules = [code for code in RULES if code in set(matrix["rule"])]
+    codes = {s: i for i, s in enumerate(CELL_STATUSES)}
+    z = pd.DataFrame(index=companies, columns=rules, dtype=float)
+    text = pd.DataFrame("", index=companies, columns=rules)
+    for r in matrix.itertuples():
+        z.loc[r.company_key, r.rule] = codes[r.worst]
+        text.loc[r.company_key, r.rule] = f"{r.met}/{r.evaluated}" if r.evaluated else "—"
+    n = len(CELL_STATUSES)
+    scale = []
+    for i, status in enumerate(CELL_STATUSES):
+        scale += [(i / n, STATUS_COLORS[status]), ((i + 1) / n, STATUS_COLORS[status])]
+    y = [html.escape(str(names[k])) for k in companies]
+    fig = go.Figure(go.Heatmap(z=z.values, x=rules, y=y, text=text.values, texttemplate="%{text}", colorscale=scale,
+                               zmin=-0.5, zmax=n - 0.5, showscale=False, xgap=2, ygap=2, hoverinfo="skip",
+                               textfont={"color": "white", "size": 12}))
+    hover = [
+        "<br>".join([
+            f"<b>{html.escape(str(r.company))}</b>",
+            html.escape(rule_label(r.rule, lang)),
+            f"{t('ui.compliance.col.status', lang)}: {t(f'ui.status.{r.worst}', lang)}",
+            t("ui.compliance.matrix.hover", lang, met=fmt_int(r.met), evaluated=fmt_int(r.evaluated),
+              missed=fmt_int(r.missed), at_risk=fmt_int(r.at_risk)),
+        ])
+        for r in matrix.itertuples()
+    ]
+    fig.add_trace(go.Scatter(
+        x=list(matrix["rule"]), y=[html.escape(str(c)) for c in matrix["company"]], mode="markers",
+        marker={"symbol": "square", "size": 28, "opacity": 0.01, "color": "black"},
+        customdata=[[k, r] for k, r in zip(matrix["company_key"], matrix["rule"], strict=True)],
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+    ))
+    style_figure(fig, height=max(220, 34 * len(companies) + 110), margin={"l": 10, "r": 10, "t": 60, "b": 10})
+    fig.update_xaxes(side="top", type="category", fixedrange=True, range=[-0.5, len(rules) - 0.5], tickangle=0)
+    fig.update_yaxes(type="category", fixedrange=True, gridcolor="rgba(0,0,0,0)", range=[len(companies) - 0.5, -0.5])
+    fig.update_layout(dragmode=False, clickmode="event+select")
+    return fig
+
+
+def matrix_table(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The company × rule view as a list: company, rule name, worst status, met / evaluated, missed, at risk."""
+    def col(key: str) -> str:
+        return t(f"ui.compliance.col.{key}", lang)
+
+    return pd.DataFrame({
+        col("company"): matrix["company"].to_numpy(),
+        col("rule"): [rule_label(r, lang) for r in matrix["rule"]],
+        col("status"): [t(f"ui.status.{s}", lang) for s in matrix["worst"]],
+        col("met_of"): [f"{m}/{e}" for m, e in zip(matrix["met"], matrix["evaluated"], strict=True)],
+        col("missed"): matrix["missed"].astype("Int64").to_numpy(),
+        col("at_risk"): matrix["at_risk"].astype("Int64").to_numpy(),
+    })
+
+
 def heatmap_rows(results: pd.DataFrame, limit: int = MAX_HEATMAP_ROWS) -> list[str]:
     """Units to draw, in roster order; beyond ``limit``, the ones furthest behind (lowest mean value)."""
     units = list(dict.fromkeys(results["row_label"]))

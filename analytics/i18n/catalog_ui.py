@@ -218,7 +218,32 @@ MESSAGES = {
                               "en": "City: at least one company leader a month at a half-day customer reception day"},
     # compliance page
     "ui.compliance.title": {"zh-Hant": "配額達標", "en": "Quota compliance"},
-    "ui.compliance.caption": {"zh-Hant": "{scope} · {year} · 統計截至 {as_of}", "en": "{scope} · {year} · as of {as_of}"},
+    "ui.compliance.caption": {"zh-Hant": "{scope} · {period} · 統計截至 {as_of}",
+                              "en": "{scope} · {period} · as of {as_of}"},
+    "ui.compliance.empty_period": {
+        "zh-Hant": "{period} 在此範圍內沒有可評估的配額。",
+        "en": "No quota result falls in {period} in this scope.",
+    },
+    "ui.compliance.view": {"zh-Hant": "檢視", "en": "View"},
+    "ui.compliance.view.rule": {"zh-Hant": "單一規則", "en": "One rule"},
+    "ui.compliance.view.company": {"zh-Hant": "各公司 × 規則", "en": "Companies × rules"},
+    "ui.compliance.matrix.caption": {
+        "zh-Hant": "每格為該公司在此規則下本期間所有單位與期間的結果：顏色取最差者，數字為達標 / 可評估。"
+                   "最落後的公司排在最上方（未達標最多，其次有風險最多、達標比例最低）。點選格子開啟該規則。",
+        "en": "Each cell holds every unit and period of the company for the rule in this period: the colour is the "
+              "worst of them, the figure met / evaluated. Companies furthest behind come first (most missed, then "
+              "most at risk, then lowest share met). Click a cell to open that rule.",
+    },
+    "ui.compliance.matrix.hover": {
+        "zh-Hant": "達標 {met} / {evaluated} · 未達標 {missed} · 有風險 {at_risk}",
+        "en": "met {met} of {evaluated} · missed {missed} · at risk {at_risk}",
+    },
+    "ui.compliance.matrix.table": {"zh-Hant": "公司 × 規則明細", "en": "Companies × rules table"},
+    "ui.compliance.col.company": {"zh-Hant": "公司", "en": "Company"},
+    "ui.compliance.col.rule": {"zh-Hant": "配額規則", "en": "Quota rule"},
+    "ui.compliance.col.met_of": {"zh-Hant": "達標 / 可評估", "en": "Met / evaluated"},
+    "ui.compliance.col.missed": {"zh-Hant": "未達標", "en": "Missed"},
+    "ui.compliance.col.at_risk": {"zh-Hant": "有風險", "en": "At risk"},
     "ui.compliance.empty": {
         "zh-Hant": "{year} 年在此範圍內沒有可評估的配額（需要人員名冊）。",
         "en": "No quota can be evaluated for {year} in this scope (a staff roster is needed).",

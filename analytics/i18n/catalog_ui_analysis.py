@@ -131,6 +131,12 @@ MESSAGES = {
     "ui.an.volume.dim.level": {"zh-Hant": "層級", "en": "Level"},
     "ui.an.volume.chart_title": {"zh-Hant": "{period} · 按{dim}的{measure}", "en": "{measure} by {dim}, {period}"},
     "ui.an.volume.trend_title": {"zh-Hant": "{year} 年逐月趨勢", "en": "Monthly trend, {year}"},
+    "ui.an.volume.running_mark": {"zh-Hant": "進行中", "en": "running"},
+    "ui.an.volume.running_hover": {"zh-Hant": "本月進行中，統計至 {as_of}", "en": "month running, counted to {as_of}"},
+    "ui.an.volume.running_caption": {
+        "zh-Hant": "虛線：{month} 尚未結束，只統計至 {as_of}，數字仍會增加。",
+        "en": "Dotted: {month} is still running; counted up to {as_of}, its figures will still grow.",
+    },
     "ui.an.volume.level_not_applied": {
         "zh-Hant": "側欄的「層級」篩選只套用於按公司、部門或層級分組。",
         "en": "The sidebar's level filter applies when grouping by company, department or level.",
@@ -271,9 +277,11 @@ MESSAGES = {
         "zh-Hant": "客戶接待日未填時長", "en": "Reception days without hours",
     },
     "ui.an.quality.help.silent_companies": {
-        "zh-Hant": "名冊上的公司在某月沒有任何本公司人員的穿越記錄（只看統計截至日之前開始的月份）。牽頭部門應每月收集穿越記錄（第九條）。",
-        "en": "Roster companies with no walkthrough row of their staff in a month (months starting up to the "
-              "as-of date). Lead departments collect the logs every month (article 9).",
+        "zh-Hant": "名冊上的公司在某月沒有任何本公司人員的穿越記錄（只看統計截至日已結束的月份；進行中的月份不算缺報）。"
+                   "牽頭部門應每月收集穿越記錄（第九條）。",
+        "en": "Roster companies with no walkthrough row of their staff in a month (months ended by the as-of "
+              "date; the month still running is not counted as missing). Lead departments collect the logs every "
+              "month (article 9).",
     },
     "ui.an.quality.help.unmatched_ids": {
         "zh-Hant": "這些工號的穿越行計入穿越量，但不屬於任何公司，也不計入配額。請更正工號或補充名冊。",
@@ -300,6 +308,7 @@ MESSAGES = {
     "ui.an.quality.grid_title": {"zh-Hant": "公司 × 月份 報送情況", "en": "Logs by company and month"},
     "ui.an.quality.grid.sent": {"zh-Hant": "已有記錄", "en": "Log received"},
     "ui.an.quality.grid.missing": {"zh-Hant": "沒有記錄", "en": "No log"},
+    "ui.an.quality.grid.running": {"zh-Hant": "本月進行中，尚無記錄", "en": "Month running, no log yet"},
     "ui.an.quality.grid.future": {"zh-Hant": "尚未開始", "en": "Not yet started"},
     "ui.an.quality.grid_limited": {
         "zh-Hant": "方格只顯示缺報最多的 {n} 家公司（共 {total} 家），完整清單可下載。",

@@ -40,8 +40,9 @@ def compute_data_quality(
     """Data-quality findings for ``year`` (walkthroughs) and for issues raised up to ``as_of``.
 
     Returns a dict of DataFrames (keys QUALITY_SECTIONS):
-      - silent_companies: company_key, company, level, period, period_start — companies on the roster with no
-        walkthrough row of their staff in a month of the year (months starting after ``as_of`` are left out);
+      - silent_companies: company_key, company, level, period, period_start, period_end — companies on the roster
+        with no walkthrough row of their staff in a month of the year that has ended by ``as_of`` (its last day on
+        or before it); the month still running on ``as_of`` is not counted (issue #16 item 7);
       - unmatched_ids: employee_id, name, rows, first_date, last_date — 工號 of the year's log on no roster
         (empty when ``scope`` is set: such rows belong to no company);
       - warnings: batch_id, file_name, imported_at, table_name, sheet, source_row, column_header, value, code,

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
+import shutil
 
+import pytest
 from openpyxl import load_workbook
+from streamlit.testing.v1 import AppTest
 
-from tests.pages.conftest import open_page, texts
+from tests.pages.conftest import APP, open_page, texts
 from ui import compliance_view as cv
 
 MID_YEAR = {"period": "2026", "kind": "year", "as_of": "2026-06-30"}
@@ -110,3 +114,178 @@ def test_empty_database_says_what_to_do(empty_db):
     assert not at.exception
     assert not at.error
     assert "沒有可評估的配額" in texts(at)
+
+
+# ---------------------------------------------------------------- issue #16 items 5 and 6
+
+Q2 = {"period": "2026Q2", "kind": "quarter", "as_of": "2026-06-30"}
+
+
+def _results_table(at):
+    return next(d.value for d in at.dataframe if "期間" in d.value.columns)
+
+
+def test_page_follows_the_sidebar_period(sample_db, use_db):
+    """The subtitle names the sidebar period and only results overlapping it are shown (issue #16 item 5)."""
+    use_db(sample_db)
+    at = open_page("pages/compliance.py", rule="CITY-MGR-Q", **Q2)
+    assert not at.exception
+    assert "全部公司 · 2026年第2季 · 統計截至 2026-06-30" in [c.value for c in at.caption]
+    # CITY-MGR-Q in 2026Q2: only the Q2 result (C001 of C001, C002 = 50 % -> missed)
+    table = _results_table(at)
+    assert table[["期間", "狀態", "達成"]].values.tolist() == [["2026年第2季", "未達標", "50%"]]
+    assert _metrics(at) == {"達標": "0", "進度正常": "0", "有風險": "0", "未達標": "1", "不適用": "0"}
+    # a monthly rule in a quarter: its three months (no 客戶接待日 of P001/P002 in Apr-Jun -> all missed)
+    at.selectbox(key="compliance_rule").set_value("PROV-RECEPT-M").run()
+    assert _results_table(at)["期間"].tolist() == ["2026年4月", "2026年5月", "2026年6月"]
+    # a month: the monthly result of May, the quarter Q2 holding it, the year 2026 holding it
+    at = open_page("pages/compliance.py", period="2026-05", kind="month", as_of="2026-06-30", rule="PROV-RECEPT-M")
+    assert "全部公司 · 2026年5月 · 統計截至 2026-06-30" in [c.value for c in at.caption]
+    assert _results_table(at)["期間"].tolist() == ["2026年5月"]
+    at.selectbox(key="compliance_rule").set_value("CITY-MGR-Q").run()
+    assert _results_table(at)["期間"].tolist() == ["2026年第2季"]
+    at.selectbox(key="compliance_rule").set_value("HQ-MGR-Y").run()
+    assert _results_table(at)["期間"].tolist() == ["2026年"]
+
+
+def test_company_by_rule_view_worst_first(sample_db, use_db):
+    """Companies × rules for 2026Q2 as of 06-30, worked out from the sample rows (issue #16 item 5).
+
+    海濱市分公司: CITY-MGR-Q Q2 C001 of 2 leaders -> missed; CITY-DEPT-Q 服務部 C001 + C003 = 2/4 -> met;
+      CITY-RECEPT-M Apr, May, Jun: no reception day of C001 -> 3 missed.            => 4 missed
+    東海省公司: PROV-LEAD-Y P001 of P001, P002 = 50 % in progress: 1 × 365 × 100 >= 100 × 2 × 181 days -> on track;
+      PROV-DEPT-Y 市場部 1 of 4: 1 × 365 × 100 >= 50 × 4 × 181 -> on track; PROV-RECEPT-M Apr-Jun: P001's
+      reception day is 03-20 -> 3 missed.                                              => 3 missed
+    總部: HQ-MGR-Y 市場部 H002 + H003 of 3 managers = 67 % >= 30 % -> met; HQ-STAFF-Y nobody of H004, H005,
+      0 projected -> at risk.                                                          => 0 missed, 1 at risk
+    """
+    use_db(sample_db)
+    at = open_page("pages/compliance.py", view="company", **Q2)
+    assert not at.exception
+    assert at.get("button_group")[0].value == "company"
+    matrix = at.dataframe[0].value
+    assert matrix[["公司", "狀態", "達標 / 可評估", "未達標", "有風險"]].values.tolist() == [
+        ["海濱市分公司", "未達標", "0/1", 1, 0], ["海濱市分公司", "達標", "1/1", 0, 0],
+        ["海濱市分公司", "未達標", "0/3", 3, 0],
+        ["東海省公司", "進度正常", "0/1", 0, 0], ["東海省公司", "進度正常", "0/1", 0, 0],
+        ["東海省公司", "未達標", "0/3", 3, 0],
+        ["總部", "達標", "1/1", 0, 0], ["總部", "有風險", "0/1", 0, 1],
+    ]
+    assert [r.split(" · ")[0] for r in matrix["配額規則"]] == [
+        "CITY-MGR-Q", "CITY-DEPT-Q", "CITY-RECEPT-M", "PROV-LEAD-Y", "PROV-DEPT-Y", "PROV-RECEPT-M", "HQ-MGR-Y",
+        "HQ-STAFF-Y"]
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert [y.strip() for y in figure["data"][0]["y"]] == ["海濱市分公司", "東海省公司", "總部"]
+    # the headline counts every result of the period: met 2, on track 2, at risk 1, missed 1 + 3 + 3 = 7
+    assert _metrics(at) == {"達標": "2", "進度正常": "2", "有風險": "1", "未達標": "7", "不適用": "0"}
+    # the clickable layer carries [company key, rule] per cell, in the table's order
+    assert figure["data"][1]["customdata"][0] == ["海滨市分公司", "CITY-MGR-Q"]
+
+
+def test_matrix_order_breaks_ties_by_at_risk_then_share_met():
+    import pandas as pd
+
+    rows = [  # (company, rule, cell status)
+        ("A", "PROV-LEAD-Y", "met"), ("A", "PROV-DEPT-Y", "missed"),  # 1 missed
+        ("B", "PROV-LEAD-Y", "missed"), ("B", "PROV-DEPT-Y", "at_risk"),  # 1 missed, 1 at risk -> before A
+        ("C", "PROV-LEAD-Y", "met"), ("C", "PROV-DEPT-Y", "on_track"),  # 0 missed, 1 of 2 met
+        ("D", "PROV-LEAD-Y", "on_track"), ("D", "PROV-DEPT-Y", "n/a"),  # 0 missed, 0 of 1 met -> before C
+        ("E", "PROV-RECEPT-M", "met"), ("E", "PROV-RECEPT-M", "missed"), ("E", "PROV-RECEPT-M", "met"),
+    ]
+    results = pd.DataFrame(rows, columns=["company_key", "rule", "cell_status"]).assign(
+        company=lambda f: f["company_key"])
+    matrix = cv.company_rule_matrix(results)
+    # E: 1 missed, 0 at risk, 2 of 3 met; A: 1 missed, 0 at risk, 1 of 2 met -> A (lower share) before E
+    assert list(dict.fromkeys(matrix["company_key"])) == ["B", "A", "E", "D", "C"]
+    e = matrix[matrix["company_key"] == "E"].iloc[0]
+    assert (e["results"], e["evaluated"], e["met"], e["missed"], e["worst"]) == (3, 3, 2, 1, "missed")
+    d = matrix[matrix["company_key"] == "D"]
+    assert d["worst"].tolist() == ["on_track", "n/a"] and d["evaluated"].tolist() == [1, 0]
+
+
+def test_full_url_opens_the_rule_and_the_selected_cell(sample_db, use_db):
+    """A copied link: ?rule=&cell=&company= opens the rule and the cell's drill-down (issue #16 item 6)."""
+    use_db(sample_db)
+    at = open_page("pages/compliance.py", rule="CITY-MGR-Q", cell="2026Q2", company="海滨市分公司", **MID_YEAR)
+    assert not at.exception
+    assert at.selectbox(key="compliance_rule").value == "CITY-MGR-Q"
+    assert at.get("button_group")[0].value == "rule"
+    assert "海濱市分公司 · 2026年第2季" in [s.value for s in at.subheader]
+    # C001 went on 04-15; C002 still owes (the drill-down of test_drill_down_lists_who_still_owes...)
+    assert at.dataframe[1].value["工號"].tolist() == ["C002"]
+    assert (at.query_params["rule"], at.query_params["cell"], at.query_params["company"]) == (
+        "CITY-MGR-Q", "2026Q2", "海滨市分公司")
+    # another rule: the cell of CITY-MGR-Q is not one of its cells, so it leaves the URL
+    at.selectbox(key="compliance_rule").set_value("CITY-DEPT-Q").run()
+    assert at.query_params["rule"] == "CITY-DEPT-Q" and "cell" not in at.query_params
+    # the company view is a link too; the first rule and the one-rule view are the absence of the parameters
+    at = open_page("pages/compliance.py", view="company", rule="NOT-A-RULE", **MID_YEAR)
+    assert at.query_params["view"] == "company" and "rule" not in at.query_params
+
+
+def test_unknown_rule_in_the_url_opens_the_first_rule(sample_db, use_db):
+    use_db(sample_db)
+    at = open_page("pages/compliance.py", rule="<img src=x>", cell="2026", company="nowhere", **MID_YEAR)
+    assert not at.exception
+    assert at.selectbox(key="compliance_rule").value == "HQ-MGR-Y"
+    assert "rule" not in at.query_params and "cell" not in at.query_params
+    assert "在上方熱力圖點選一個格子" in texts(at)
+
+
+LEAD_PASSWORD = "Lead-east-2026"
+
+
+@pytest.fixture
+def east_lead(sample_db, tmp_path, use_db, monkeypatch):
+    """A lead user of 東海省公司 (sees 東海省公司 and 海濱市分公司, not 總部)."""
+    import analytics.auth.users as users_module
+    import ui.auth
+    from analytics.auth import UserStore
+
+    db = use_db(tmp_path / "lead.duckdb")
+    shutil.copy(sample_db, db)
+    monkeypatch.setattr(users_module, "BCRYPT_ROUNDS", 4)
+    monkeypatch.setattr(ui.auth, "LOGIN_SLEEP_S", 0.0)
+    store = UserStore.load()
+    store.add("east", role="lead", password=LEAD_PASSWORD, company="東海省公司", display_name="東海推進辦")
+    store.save()
+    return db
+
+
+def _signed_in_east(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.text_input[0].input("east")
+    at.text_input[1].input(LEAD_PASSWORD)
+    at.button[0].click()
+    at.run()
+    at.switch_page("pages/compliance.py")
+    at.run()
+    return at
+
+
+def test_a_link_to_another_companys_cell_shows_nothing_of_it(east_lead):
+    """Attack: a 東海 lead opens a link to 總部's HQ-STAFF-Y cell (H004, H005 owe): nothing of 總部 is shown."""
+    at = _signed_in_east(rule="HQ-STAFF-Y", cell="2026", company="总部", dept="市场部", view="rule", **MID_YEAR)
+    assert not at.exception, at.exception
+    # the reader's rules are the province's and the city's; the HQ rule of the link is not among them
+    assert at.selectbox(key="compliance_rule").value == "PROV-LEAD-Y"
+    shown = texts(at) + " ".join(str(d.value) for d in at.dataframe)
+    assert "H004" not in shown and "趙員工" not in shown and "總部" not in shown
+    assert not at.get("download_button") or all("總部" not in str(b.proto) for b in at.get("download_button"))
+    # and the company view lists only the reader's companies
+    at = _signed_in_east(view="company", **MID_YEAR)
+    assert set(at.dataframe[0].value["公司"]) == {"東海省公司", "海濱市分公司"}
+
+
+def test_without_signing_in_a_compliance_link_shows_nothing(east_lead):
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in {"rule": "CITY-MGR-Q", "cell": "2026Q2", "company": "海滨市分公司", **MID_YEAR}.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    assert not at.dataframe and "林經理" not in texts(at)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):  # not routed before sign-in
+        at.switch_page("pages/compliance.py")

@@ -32,11 +32,28 @@ def test_company_month_grid(monkeypatch, sample_db):
     at = run_page(monkeypatch, sample_db, "quality")
     grid = plotly_specs(at)[0]["data"][0]
     assert [y.strip("\u3000") for y in grid["y"]] == ["總部", "廣東省公司", "廣州市分公司"]
-    # 0 = no log, 1 = log received, 2 = month not started by 06-30 (July to December).
-    future = [2] * 6
+    # 0 = no log, 1 = log received, 3 = month not started by 06-30 (July to December); June ends on 06-30, so
+    # it is over (no month is running, state 2).
+    future = [3] * 6
     assert grid["z"] == [[0, 0, 1, 0, 0, 0, *future], [0, 0, 0, 1, 0, 0, *future], [0, 0, 1, 0, 0, 0, *future]]
     silent = table(at, "公司", "月份")
     assert silent["月份"].tolist()[:5] == ["2026年1月", "2026年2月", "2026年4月", "2026年5月", "2026年6月"]
+
+
+def test_running_month_is_shown_running_not_missing(monkeypatch, sample_db):
+    """Issue #16 item 7: as of 04-20 April is still running, so nobody is silent in April yet."""
+    at = run_page(monkeypatch, sample_db, "quality", as_of="2026-04-20")
+    # months ended: Jan, Feb, Mar. 總部 sent March (r1), 廣州 March (r2, r3), 廣東 nothing before April:
+    # 3 companies × 3 months − 2 = 7 silent company-months; April is not among them.
+    assert at.tabs[0].label == "未報送穿越記錄的公司 (7)"
+    silent = table(at, "公司", "月份")
+    assert "2026年4月" not in silent["月份"].tolist()
+    grid = plotly_specs(at)[0]["data"][0]
+    # April: 廣東 has r4 (04-15) -> received (1); 總部 and 廣州 have no April row yet -> running (2), not 0
+    assert [row[3] for row in grid["z"]] == [2, 1, 2]
+    assert [row[:3] for row in grid["z"]] == [[0, 0, 1], [0, 0, 0], [0, 0, 1]]
+    assert all(row[4:] == [3] * 8 for row in grid["z"])
+    assert grid["customdata"][0][3] == "本月進行中，尚無記錄"
 
 
 def test_level_and_scope(monkeypatch, sample_db):

@@ -31,6 +31,22 @@ def test_year_totals_breakdown_and_unmatched(monkeypatch, sample_db):
     assert person_times == [0, 0, 3, 2, 0, 0]
 
 
+def test_running_month_is_drawn_dotted_not_as_a_fall(monkeypatch, sample_db):
+    """Issue #16 item 7: as of 04-16 April is running; its partial figure is drawn apart (dotted), not as a drop."""
+    at = run_page(monkeypatch, sample_db, "volume", as_of="2026-04-16")
+    trend = plotly_specs(at)[-1]
+    solid, dotted = trend["data"][:3], trend["data"][3:]
+    # ended months Jan .. Mar: March = A1 + A2 = 2 activities, 3 rows
+    assert [t["x"] for t in solid] == [["2026年1月", "2026年2月", "2026年3月"]] * 3
+    assert solid[0]["y"] == [0, 0, 2] and solid[1]["y"] == [0, 0, 3]
+    # April up to 04-16: A3 (04-15) only; r5 (04-20) is after the as-of date -> 1 activity, 1 row, 1 person
+    assert all(t["line"]["dash"] == "dot" and t["x"] == ["2026年3月", "2026年4月"] for t in dotted)
+    assert [t["y"] for t in dotted] == [[2, 1], [3, 1], [3, 1]]
+    assert dotted[0]["customdata"][1] == " (本月進行中，統計至 2026-04-16)"
+    assert [a["text"] for a in trend["layout"]["annotations"]] == ["進行中"]
+    assert any("2026年4月 尚未結束，只統計至 2026-04-16" in c.value for c in at.caption)
+
+
 def test_company_rollup_includes_cities(monkeypatch, sample_db):
     at = run_page(monkeypatch, sample_db, "volume")
     at.button_group(key="an_vol_dim").set_value("company_rollup").run()

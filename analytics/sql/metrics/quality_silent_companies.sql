@@ -1,5 +1,8 @@
 -- Data quality: companies on the roster (in scope) with no walkthrough row of their staff in a month of the year
--- up to $as_of, from the rows of volume_rows.sql (spliced in place of the marker below).
+-- that has ended by $as_of, from the rows of volume_rows.sql (spliced in place of the marker below). A month still
+-- running on $as_of is not "silent" yet (issue #16 item 7: on 7 December no company is missing December); a month
+-- has ended when its last day is on or before $as_of, as a quota period has (quota_results.sql: period_end > $as_of
+-- is in progress).
 with base as (
     /*volume_rows*/
 ),
@@ -25,10 +28,10 @@ active as (
 ),
 
 final as (
-    select c.company_key, c.company, c.level, m.period, m.period_start
+    select c.company_key, c.company, c.level, m.period, m.period_start, m.period_end
     from companies as c
     cross join months as m
-    where m.period_start <= $as_of
+    where m.period_end <= $as_of
         and not exists (select 1 from active as a where a.company_key = c.company_key and a.period = m.period)
 )
 
