@@ -67,4 +67,15 @@ MESSAGES = {
         "en": "Your role cannot roll back batch {batch}: only administrators and the lead department whose scope "
               "holds every company the batch touched can.",
     },
+    "store.scope.plan_foreign": {
+        "zh-Hant": "計畫編號 {value} 已屬於 {scope} 範圍以外的公司：上載不能更改其他公司的計畫，此列未匯入。"
+                   "如這是新計畫，請改用本公司的計畫編號。",
+        "en": "Plan {value} already belongs to a company outside {scope}'s scope: an upload cannot change another "
+              "company's plan, so this row was not imported. Give a new plan your own company's number.",
+    },
+    "store.scope.plan_outside": {
+        "zh-Hant": "公司「{value}」不在 {scope} 的範圍內：不能為其他公司登記計畫，此列未匯入。",
+        "en": "Company \"{value}\" is outside {scope}'s scope: plans cannot be filed for another company, so this row "
+              "was not imported.",
+    },
 }

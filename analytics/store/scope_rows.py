@@ -9,6 +9,7 @@ the new rows only. Here, inside the import's transaction, every row is also comp
   nobody but an admin creates a 總部;
 * issues: a 問題編號 already stored for a company outside the uploader's scope is not overwritten (the upload would
   move it, close it or clear its owner), and the row's own company (責任單位, else its raiser's) must be in scope;
+* plans: a 計畫編號 stored for another company is not overwritten, and a plan's 公司 must be in scope;
 * contacts: only the uploader's scope's companies (a contact decides who receives a company's reminders).
 
 Admins (and local mode, the command line: ``user`` None) are not limited. Each refused row leaves the valid rows,
@@ -86,6 +87,7 @@ def refuse_outside_scope(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, use
     checks: dict[str, Callable[[pd.DataFrame], list[Refusal]]] = {
         "roster": lambda f: _roster_refusals(f, scope),
         "issues": lambda f: _issue_refusals(con, f, scope, parsed),
+        "plans": lambda f: _plan_refusals(con, f, scope),
         "contacts": lambda f: _contact_refusals(f, scope),
     }
     changed = False
@@ -185,6 +187,22 @@ def _raiser_companies(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, parse
     wanted = sorted({str(e) for e in frame["raised_by"].dropna().unique()} - set(found))
     found.update(stored_employee_companies(con, wanted))
     return found
+
+
+def _plan_refusals(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, scope: _Scope) -> list[Refusal]:
+    """A plan (keyed by 計畫編號 alone) of another company is not overwritten; a new one is for the scope only."""
+    ids = [str(i) for i in frame["plan_id"].dropna().unique()]
+    stored = dict(con.execute(load_sql("plan_companies"), {"plan_ids": ids}).fetchall())
+    keys = {c: match_key(c) for c in frame["company"].dropna().unique()}
+    out: list[Refusal] = []
+    for plan_id, company in zip(frame["plan_id"].tolist(), frame["company"].tolist(), strict=True):
+        if plan_id in stored and not scope.within(stored[plan_id], scope.stored):
+            out.append(("plan_id", "store.scope.plan_foreign", {}))
+        elif not scope.within(keys.get(company)):
+            out.append(("company", "store.scope.plan_outside", {}))
+        else:
+            out.append(None)
+    return out
 
 
 def _contact_refusals(frame: pd.DataFrame, scope: _Scope) -> list[Refusal]:

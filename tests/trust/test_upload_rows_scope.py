@@ -184,3 +184,29 @@ def test_a_lead_cannot_set_another_companys_contacts(private_paths):
     assert _errors(result) == [("store.scope.contact_outside", 'upload.xlsx › 聯繫人 › 第 3 行 › 公司 = "南嶺省公司"')]
     with connect(db, read_only=True) as con:
         assert con.execute("select email from contacts").fetchall() == [("east@example.com",)]
+
+
+def test_a_lead_cannot_file_or_overwrite_another_companys_plans(private_paths):
+    db = private_paths["db"]
+    _base(db)
+    header = ("計畫編號", "計畫類型", "公司", "計畫期間", "計畫次數")
+    admin = _upload(db, {"計畫": [header, ("P1", "年度計畫", SOUTH, "2026", 30)]}, user=None, name="plans.xlsx")
+    assert admin.status == "imported", admin.summary()
+    attack = [header,
+              ("P1", "年度計畫", EAST, "2026", 1),  # 南嶺's plan number: would move it to 東海
+              ("P2", "年度計畫", SOUTH_CITY, "2026", 5),  # a plan for 南城
+              ("P3", "年度計畫", EAST, "2026", 12)]  # kept
+    result = _upload(db, {"計畫": attack})
+    assert result.counts["plans"]["new"] == 1 and result.counts["plans"]["rejected"] == 2
+    assert _errors(result) == [
+        ("store.scope.plan_foreign", 'upload.xlsx › 計畫 › 第 2 行 › 計畫編號 = "P1"'),
+        ("store.scope.plan_outside", 'upload.xlsx › 計畫 › 第 3 行 › 公司 = "南城市分公司"'),
+    ]
+    with connect(db, read_only=True) as con:
+        assert con.execute("select plan_id, company, planned_count from plans order by 1").fetchall() == [
+            ("P1", SOUTH, 30), ("P3", EAST, 12)]
+    from analytics.store.batches import list_batches
+
+    with connect(db, read_only=True) as con:
+        touched = dict(zip(list_batches(con)["batch_id"], list_batches(con)["companies"], strict=True))
+    assert touched[admin.batch_id] == [key(SOUTH)] and touched[result.batch_id] == [key(EAST)]  # plans count too

@@ -18,6 +18,14 @@ with roster_rows as (
     select batch_id, company_key from undo_roster
 ),
 
+plan_rows as (
+    select batch_id, company_key from plans
+    union all
+    select undo_batch_id, company_key from undo_plans
+    union all
+    select batch_id, company_key from undo_plans
+),
+
 contact_rows as (
     select batch_id, company_key from contacts
     union all
@@ -75,6 +83,8 @@ issue_companies as (
 
 touched as (
     select batch_id, company_key from roster_rows
+    union
+    select batch_id, company_key from plan_rows
     union
     select batch_id, company_key from contact_rows
     union

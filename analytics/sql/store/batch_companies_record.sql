@@ -1,6 +1,6 @@
 -- The companies whose rows batch $batch_id wrote or replaced (issue #12 finding 4): 匯入紀錄, the original file's
 -- download and rollback are scoped by them. A row counts for the company every read gives it: a roster or contact
--- row its company; a walkthrough its person's company as of the walk date (else the person's earliest snapshot,
+-- row its company; a plan (migration 0005) its company; a walkthrough its person's company as of the walk date (else the person's earliest snapshot,
 -- roster_spans.sql's rule); an issue its owner company when that is on the roster, else its raiser's company as of
 -- the raised date (issues_base.sql). Rows the batch wrote (batch_id, also those a later batch has since replaced)
 -- and rows it replaced or removed (undo_*.undo_batch_id) both count: rolling it back changes both. Migration 0008
@@ -10,6 +10,12 @@ with roster_rows as (
     select company_key from roster where batch_id = $batch_id
     union all
     select company_key from undo_roster where undo_batch_id = $batch_id or batch_id = $batch_id
+),
+
+plan_rows as (
+    select company_key from plans where batch_id = $batch_id
+    union all
+    select company_key from undo_plans where undo_batch_id = $batch_id or batch_id = $batch_id
 ),
 
 contact_rows as (
@@ -73,6 +79,8 @@ issue_companies as (
 
 touched as (
     select company_key from roster_rows
+    union
+    select company_key from plan_rows
     union
     select company_key from contact_rows
     union
