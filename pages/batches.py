@@ -28,6 +28,13 @@ def _selected(frame: pd.DataFrame) -> pd.Series | None:
     return None if match.empty else match.iloc[0]
 
 
+def visible_batches() -> pd.DataFrame:
+    """The batches the signed-in user may see (``analytics.auth.scope.visible_batches``), newest first."""
+    from analytics.auth.scope import visible_batches as keep_visible
+
+    return keep_visible(current_user(), data.batches(), data.companies())
+
+
 def _may_roll_back(batch: pd.Series) -> bool:
     from analytics.auth.scope import can_rollback
 
@@ -63,8 +70,9 @@ def roll_back(batch_id: int) -> None:
     user = current_user()
     _close_dialog()
     try:
-        result = rollback_batch(
-            db_path(), batch_id, user=getattr(user, "username", None) or "local", lang=current_controls().lang
+        result = rollback_batch(  # re-checked against the stored batch: the page's button is not the guard
+            db_path(), batch_id, user=getattr(user, "username", None) or "local", lang=current_controls().lang,
+            acting=user,
         )
     finally:
         clear_caches()
@@ -88,7 +96,7 @@ def render_detail(batch: pd.Series, lang: str) -> None:
         left, right = st.columns(2)
         with left:
             try:
-                name, content = load_archived_file(db_path(), batch_id, lang=lang)
+                name, content = load_archived_file(db_path(), batch_id, lang=lang, acting=current_user())
             except Exception as exc:  # noqa: BLE001 - a missing archive is a sentence, not a traceback
                 st.caption(iv.md_escape(exc))  # the message names the uploaded file
             else:
@@ -123,7 +131,7 @@ def render_batches() -> None:
     message = st.session_state.pop("_rollback_message", None)
     if message:
         (st.success if message[0] else st.warning)(iv.md_escape(message[1]))  # names the uploaded file
-    frame = data.batches()
+    frame = visible_batches()  # issue #12: only batches whose every company lies in the user's scope
     if frame.empty:
         empty_state("ui.batches.empty", hint_key=None)
         return

@@ -13,6 +13,7 @@ import streamlit as st
 from analytics.briefing import FORMATS, MIME_TYPES, build_briefing, render
 from analytics.briefing.cells import display
 from analytics.briefing.model import Briefing, ChartSpec, SectionTable
+from analytics.labels import TITLE_LABEL
 from ui.analysis_data import plot_text
 from ui.data import cached_call, has_data
 from ui.import_view import md_escape
@@ -40,6 +41,7 @@ def preview_frame(table: SectionTable) -> pd.DataFrame:
 
 def figure_of(spec: ChartSpec) -> go.Figure:
     """A Plotly figure for a chart of the model (the files use matplotlib images / native Office charts)."""
+    spec = spec.with_short_labels()  # issue #12: labels cut (and kept distinct) before Plotly sees them
     fig = go.Figure()
     if spec.kind == "heatmap":
         colours = [[STATUS_COLORS.get(s or "", "#FFFFFF") for s in row] for row in spec.statuses]
@@ -51,7 +53,7 @@ def figure_of(spec: ChartSpec) -> go.Figure:
                    "fill_color": [["white"] * len(rows), *[[colours[r][c] for r in range(len(rows))]
                                                           for c in range(len(spec.categories))]],
                    "font": {"color": ["#1F2A37", *["white"] * len(spec.categories)]}}))
-        return style_figure(fig, title=plot_text(spec.title), height=min(900, 120 + 28 * len(rows)))
+        return style_figure(fig, title=plot_text(spec.title, TITLE_LABEL), height=min(900, 120 + 28 * len(rows)))
     horizontal = spec.kind == "barh"
     categories = [plot_text(x) for x in spec.categories]  # company names and issue categories from uploads
     for i, (name, values) in enumerate(spec.series[:1] if spec.kind == "pareto" else spec.series):
@@ -69,7 +71,7 @@ def figure_of(spec: ChartSpec) -> go.Figure:
         fig.update_yaxes(autorange="reversed")
     if spec.value_format == "pct":
         fig.update_yaxes(tickformat=".0%")
-    return style_figure(fig, title=plot_text(spec.title))
+    return style_figure(fig, title=plot_text(spec.title, TITLE_LABEL))
 
 
 def render_downloads(briefing: Briefing) -> None:

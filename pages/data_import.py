@@ -114,7 +114,7 @@ def commit(files: list[tuple[str, bytes]], *, strict: bool, lang: str, replaces:
     try:
         results = import_files(files, db_path=db_path(), strict=strict,
                                user=getattr(user, "username", None) or "local", lang=lang, on_progress=on_progress,
-                               replaces=replaces)
+                               replaces=replaces, acting=user)  # rows outside the user's scope are refused
     finally:
         clear_caches()
     bar.empty()

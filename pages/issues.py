@@ -61,8 +61,8 @@ def render_pareto(c: Controls) -> None:
     """Bars of issues per category, largest first, with the cumulative share line; non-standard ones flagged."""
     frame = ad.issue_breakdown(c.as_of, "category", c.scope_key, c.lang)
     st.subheader(tr("ui.an.issues.pareto_title"), anchor=False)
-    labels = [ad.plot_text(category_label(g, bool(s))) for g, s in zip(frame["group"], frame["is_standard"],
-                                                                        strict=True)]
+    labels = ad.plot_labels([category_label(g, bool(s)) for g, s in zip(frame["group"], frame["is_standard"],
+                                                                        strict=True)])  # cut, kept distinct
     fig = go.Figure()
     for standard, key, color in ((True, "ui.an.issues.standard", SERIES_COLORS[0]),
                                  (False, "ui.an.issues.nonstandard", STATUS_COLORS["at_risk"])):

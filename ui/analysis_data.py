@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from analytics.labels import CHART_LABEL, distinct_short_labels, short_label
 from ui.data import cached_call
 from ui.db import db_exists
 
@@ -147,9 +148,15 @@ def month_label(period: str, lang: str) -> str:
     return dt.date(2000, month, 1).strftime("%b") if lang == "en" else t("ui.an.month_short", lang, month=month)
 
 
-def plot_text(value: object) -> str:
-    """Text for a Plotly label or hover: Plotly renders a subset of HTML, so uploaded text is escaped first."""
-    return html.escape("" if value is None else str(value), quote=False)
+def plot_text(value: object, limit: int = CHART_LABEL) -> str:
+    """Text for a Plotly label or hover: cut to ``limit`` characters (issue #12: a 20,000-character 問題類別 made
+    drawing run out of memory), then escaped, since Plotly renders a subset of HTML (cut first: never mid-entity)."""
+    return html.escape(short_label(value, limit), quote=False)
+
+
+def plot_labels(values: Sequence[object], limit: int = CHART_LABEL) -> list[str]:
+    """``plot_text`` of each value, kept distinct (two long categories cut alike must stay two bars)."""
+    return [html.escape(v, quote=False) for v in distinct_short_labels(values, limit)]
 
 
 def present(frame: pd.DataFrame, columns: Sequence[tuple[str, str, str | None]], lang: str) -> pd.DataFrame:

@@ -149,30 +149,64 @@ def require_import(user: User | None, parsed_company_keys: Iterable[str | None],
     )
 
 
+def _batch_companies(batch: Mapping) -> list[str]:
+    """The companies a batch touched: its ``companies`` list, else a single ``company_key`` when one is given."""
+    found = batch.get("companies")
+    if found is None or isinstance(found, str):
+        found = [batch.get("company_key")]
+    return [str(c) for c in list(found) if isinstance(c, str) and c]
+
+
+def _importer_company(batch: Mapping, users: Mapping[str, User] | None) -> str | None:
+    if users is None:
+        from analytics.auth.users import UserStore
+
+        users = {u.username: u for u in UserStore.load().users()}
+    importer = users.get(str(batch.get("imported_by") or "").lower())
+    return importer.company_key if importer is not None else None
+
+
+def can_read_batch(user: User | None, batch: Mapping, company_tree: object = None,
+                   users: Mapping[str, User] | None = None) -> bool:
+    """Whether ``user`` may see ``batch`` (a row of ``list_batches``) on 匯入紀錄 and download its original file.
+
+    Admins (and local mode) see every batch. Anyone else sees a batch when every company it touched
+    (``batch["companies"]``, recorded at import time, issue #12 finding 4) lies in their scope: the original file
+    holds names and 工號 of all of them. A batch that touched no known company (a refused file, rows of 工號 on no
+    roster) counts for the company of the user who imported it (looked up in ``users``, by default the users
+    file); when that cannot be told either (the command line, a removed user), it is for admins only.
+    """
+    if user is None or user.is_admin:
+        return True
+    tree = CompanyTree.coerce(company_tree)
+    companies = _batch_companies(batch) or [k for k in [_importer_company(batch, users)] if k]
+    return bool(companies) and all(tree.contains(user.company_key, key) for key in companies)
+
+
 def can_rollback(user: User | None, batch: Mapping, company_tree: object = None,
                  users: Mapping[str, User] | None = None) -> bool:
-    """Whether ``user`` may roll back ``batch`` (a row of ``list_batches``).
-
-    Admins (and local mode) may roll back any batch. A lead may roll back batches of its own scope: the batch's
-    company is ``batch["company_key"]`` when the store records it, else the company of the user who imported it
-    (looked up in ``users``, by default the users file). A batch whose company cannot be told (imported from the
-    command line or by a removed user) is for admins only. Viewers never roll back.
-    """
+    """Whether ``user`` may roll back ``batch`` (a row of ``list_batches``): admins (and local mode) any batch; a
+    lead the batches it may read (``can_read_batch``: every company the batch touched is in its scope). Viewers
+    and owner departments never roll back."""
     if user is None or user.is_admin:
         return True
     if user.role != LEAD:
         return False
-    company_key = batch.get("company_key")
-    if not company_key:
-        if users is None:
-            from analytics.auth.users import UserStore
+    return can_read_batch(user, batch, company_tree, users)
 
-            users = {u.username: u for u in UserStore.load().users()}
-        importer = users.get(str(batch.get("imported_by") or "").lower())
-        company_key = importer.company_key if importer is not None else None
-    if not company_key:
-        return False
-    return CompanyTree.coerce(company_tree).contains(user.company_key, company_key)
+
+def visible_batches(user: User | None, batches: object, company_tree: object = None,
+                    users: Mapping[str, User] | None = None) -> object:
+    """The rows of the ``list_batches`` frame that ``user`` may see (``can_read_batch``), in the same order."""
+    if user is None or user.is_admin or len(batches) == 0:
+        return batches
+    if users is None:
+        from analytics.auth.users import UserStore
+
+        users = {u.username: u for u in UserStore.load().users()}
+    tree = CompanyTree.coerce(company_tree)
+    keep = [can_read_batch(user, row, tree, users) for row in batches.to_dict("records")]
+    return batches[keep].reset_index(drop=True)
 
 
 def role_label_key(role: str) -> str:

@@ -59,13 +59,14 @@ def parsed_company_keys(parsed_files: Iterable[object], con: duckdb.DuckDBPyConn
             wanted.update(str(e) for e in issues.loc[blank_owner, "raised_by"].dropna().unique() if str(e))
             if blank_owner.any() and issues.loc[blank_owner, "raised_by"].isna().any():
                 keys.add(None)
-    stored = _stored_companies(con, sorted(wanted - set(employee_company))) if con is not None else {}
+    stored = stored_employee_companies(con, sorted(wanted - set(employee_company))) if con is not None else {}
     for emp in wanted:
         keys.add(employee_company.get(emp) or stored.get(emp))
     return keys
 
 
-def _stored_companies(con: duckdb.DuckDBPyConnection, employee_ids: list[str]) -> dict[str, str]:
+def stored_employee_companies(con: duckdb.DuckDBPyConnection, employee_ids: list[str]) -> dict[str, str]:
+    """工號 → company key in the stored roster's latest snapshot of each person (unknown 工號 are left out)."""
     if not employee_ids:
         return {}
     rows = con.execute(_SQL.read_text(encoding="utf-8"), {"employee_ids": employee_ids}).fetchall()

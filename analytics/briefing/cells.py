@@ -10,6 +10,8 @@ import math
 
 import pandas as pd
 
+from analytics.labels import TABLE_CELL, short_label
+
 # A text cell starting with one of these could be taken for a formula (or DDE) by Excel/LibreOffice (SPEC 6).
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 
@@ -45,7 +47,8 @@ def as_date(value: object) -> dt.date | None:
 
 
 def display(value: object, fmt: str) -> str:
-    """The text shown for ``value`` in a Word/PowerPoint table cell: int 1,234 · pct 45.0% · num 3.5 · date ISO."""
+    """The text shown for ``value`` in a Word/PowerPoint table cell: int 1,234 · pct 45.0% · num 3.5 · date ISO;
+    text cut to ``analytics.labels.TABLE_CELL`` characters."""
     if is_missing(value):
         return "—"
     if fmt == "int":
@@ -61,4 +64,4 @@ def display(value: object, fmt: str) -> str:
     if fmt == "date":
         day = as_date(value)
         return day.isoformat() if day else "—"
-    return str(value)
+    return short_label(value, TABLE_CELL)  # issue #12: the Excel version keeps the full text

@@ -23,6 +23,7 @@ def render_png(spec: ChartSpec, *, lang: str = "zh-Hant", width_in: float = 6.3,
     from matplotlib import rc_context
     from matplotlib.figure import Figure
 
+    spec = spec.with_short_labels()  # issue #12: uploaded text is cut before it reaches matplotlib
     font = find_cjk_font(lang)
     with rc_context({"font.family": [font.family, "DejaVu Sans"], "axes.unicode_minus": False,
                      "font.size": 9, "axes.edgecolor": GRID, "axes.labelcolor": TEXT,

@@ -8,10 +8,12 @@ PowerPoint show the same numbers with the same rounding, and Excel keeps them ty
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import pandas as pd
+
+from analytics.labels import CHART_LABEL, TITLE_LABEL, distinct_short_labels, short_label
 
 # How a column is shown: int 1,234 · pct 45.0% · num 3.5 · date 2026-10-05 · text as is · signed changes dint +3
 # and dpct +4.2% (percentage points) · "row": the format of each row is in SectionTable.row_formats.
@@ -67,6 +69,15 @@ class ChartSpec:
     annotations: list[list[str]] = field(default_factory=list)
     legend: list[tuple[str, str]] = field(default_factory=list)  # (label, colour) for heatmap statuses
     period_kind: str | None = None  # heatmaps: the kind of the rules' periods (year | quarter | month)
+
+    def with_short_labels(self, limit: int = CHART_LABEL) -> ChartSpec:
+        """This chart with its category, row and series labels cut to ``limit`` characters (issue #12: a
+        20,000-character 問題類別 must not reach the drawing)."""
+        return replace(self, title=short_label(self.title, TITLE_LABEL),
+                       categories=distinct_short_labels(self.categories, limit),
+                       rows=distinct_short_labels(self.rows, limit),
+                       series=[(short_label(name, limit), values) for name, values in self.series],
+                       legend=[(short_label(name, limit), colour) for name, colour in self.legend])
 
     @property
     def is_empty(self) -> bool:

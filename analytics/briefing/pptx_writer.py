@@ -128,6 +128,7 @@ def _section_slide(prs, section: Section, b: Briefing, family: str) -> None:
 
 
 def _chart(slide, spec: ChartSpec, left, top, width, height, family: str) -> None:
+    spec = spec.with_short_labels()  # issue #12: a 20,000-character 問題類別 is cut to a readable label
     data = CategoryChartData()
     data.categories = spec.categories
     series = spec.series[:1] if spec.kind == "pareto" else spec.series
@@ -199,6 +200,7 @@ def _table(slide, table: SectionTable, left, top, width, family: str, b: Briefin
 
 
 def _heatmap_table(slide, spec: ChartSpec, left, top, width, family: str, b: Briefing) -> None:
+    spec = spec.with_short_labels()
     rows = spec.rows[:MAX_SLIDE_ROWS]
     grid = _new_table(slide, len(rows) + 1, len(spec.categories) + 1, left, top, width)
     _set(grid.cell(0, 0), "", family, fill="#E8EEF7")

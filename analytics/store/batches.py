@@ -10,9 +10,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from analytics.auth.model import User
+from analytics.auth.scope import can_read_batch, can_rollback
 from analytics.errors import UserFacingError
 from analytics.i18n import t
 from analytics.ingest.filenames import clean_file_name
+from analytics.metrics.scope import load_companies
 from analytics.store import archive
 from analytics.store.audit import record
 from analytics.store.connection import connect
@@ -35,10 +38,12 @@ class RollbackResult:
 def list_batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every batch, newest first: batch_id, file_name, sha256, size_bytes, imported_at, imported_by, status
     (active | rolled_back | rejected), strict, counts (dict per table), archive_path, rolled_back_at/by,
-    replaces_batch (the batch this one corrected, issue #11 item 7; <NA> for most)."""
+    replaces_batch (the batch this one corrected, issue #11 item 7; <NA> for most), companies (list of the company
+    keys the batch touched, issue #12 finding 4; [] when none is known)."""
     frame = con.execute(load_sql("batches_list")).df()
     frame["counts"] = [json.loads(c) if isinstance(c, str) else {} for c in frame["counts"]]
     frame["replaces_batch"] = frame["replaces_batch"].astype("Int64")  # NULL for most: keep it an integer
+    frame["companies"] = [[str(c) for c in cs] if cs is not None else [] for cs in frame["companies"]]
     return frame
 
 
@@ -52,16 +57,19 @@ def blocking_batches(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[int]
 
 
 def rollback_batch(
-    db_path: Path | str, batch_id: int, *, user: str, lang: str = "zh-Hant", now: dt.datetime | None = None
+    db_path: Path | str, batch_id: int, *, user: str, lang: str = "zh-Hant", now: dt.datetime | None = None,
+    acting: User | None = None,
 ) -> RollbackResult:
     """Undo batch ``batch_id``: delete the rows it wrote, restore what it replaced, drop its status history.
 
     Refused (``ok`` False, database unchanged) when the batch does not exist, is not active, or a later active
     batch changed its rows: the message names the batch to roll back first. Recorded in the audit log.
+    ``acting``: the signed-in user, who must be allowed to roll it back (``can_rollback``, checked here against the
+    stored batch whatever the page showed); None (local mode, the command line) is not limited.
     """
     now = now or dt.datetime.now()
     with connect(db_path) as con:
-        refusal = rollback_refusal(con, batch_id, lang)
+        refusal = rollback_refusal(con, batch_id, lang, acting=acting)
         if refusal is not None:
             return refusal
         result = RollbackResult(batch_id, True, t("store.rollback.done", lang, batch=batch_id))
@@ -75,12 +83,19 @@ def rollback_batch(
     return result
 
 
-def rollback_refusal(con: duckdb.DuckDBPyConnection, batch_id: int, lang: str = "zh-Hant") -> RollbackResult | None:
-    """Why ``batch_id`` cannot be rolled back now (a refused ``RollbackResult`` naming what to do), or None."""
+def rollback_refusal(con: duckdb.DuckDBPyConnection, batch_id: int, lang: str = "zh-Hant", *,
+                     acting: User | None = None) -> RollbackResult | None:
+    """Why ``batch_id`` cannot be rolled back now (a refused ``RollbackResult`` naming what to do), or None.
+
+    ``acting``: a signed-in user must be allowed to roll it back; a batch outside what they may read is refused
+    in the words of a missing one (nobody learns what another company imported).
+    """
     rows = con.execute(load_sql("batch_get"), {"batch_id": batch_id}).fetchall()
     row = rows[0] if rows else None
-    if row is None:
+    if row is None or not _readable(con, row, acting):
         return RollbackResult(batch_id, False, t("store.rollback.not_found", lang, batch=batch_id))
+    if acting is not None and not can_rollback(acting, _batch_record(row), load_companies(con)):
+        return RollbackResult(batch_id, False, t("store.scope.rollback_denied", lang, batch=batch_id))
     status = row[3]
     if status != "active":
         label = t(f"store.batch_status.{status}", lang)
@@ -122,11 +137,27 @@ def _affected(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:
     return int(rows[0][0]) if rows else 0
 
 
-def load_archived_file(db_path: Path | str, batch_id: int, *, lang: str = "zh-Hant") -> tuple[str, bytes]:
-    """The original upload of a batch: (file name as uploaded, bytes). Raises UserFacingError when unavailable."""
+def _batch_record(row: tuple) -> dict:
+    """A ``batch_get`` row as the mapping ``analytics.auth.scope`` reads."""
+    return {"batch_id": row[0], "imported_by": row[5], "companies": [str(c) for c in (row[6] or [])]}
+
+
+def _readable(con: duckdb.DuckDBPyConnection, row: tuple, acting: User | None) -> bool:
+    return acting is None or can_read_batch(acting, _batch_record(row), load_companies(con))
+
+
+def load_archived_file(db_path: Path | str, batch_id: int, *, lang: str = "zh-Hant",
+                       acting: User | None = None) -> tuple[str, bytes]:
+    """The original upload of a batch: (file name as uploaded, bytes). Raises UserFacingError when unavailable.
+
+    ``acting``: a signed-in user gets only the files of batches they may read (``can_read_batch``, issue #12
+    finding 4: the file holds names and 工號); another company's batch reads as missing. None is not limited.
+    """
     with connect(db_path, read_only=True) as con:
         rows = con.execute(load_sql("batch_get"), {"batch_id": batch_id}).fetchall()
         row = rows[0] if rows else None
+        if row is not None and not _readable(con, row, acting):
+            row = None
     if row is None:
         raise UserFacingError(t("store.rollback.not_found", lang, batch=batch_id))
     file_name, sha, rel = row[1], row[2], row[4]

@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from analytics import schema
+from analytics.auth.model import User
 from analytics.i18n import t
 from analytics.ingest.filenames import clean_file_name
 from analytics.ingest.model import ParsedFile, Problem
@@ -25,6 +26,7 @@ from analytics.store.audit import record
 from analytics.store.batches import RollbackResult, rollback_refusal, undo_batch
 from analytics.store.connection import connect
 from analytics.store.result import FileImportResult, empty_counts
+from analytics.store.scope_rows import refuse_outside_scope
 from analytics.store.sql import load_sql
 from analytics.store.tables import ORDER
 
@@ -44,11 +46,14 @@ def import_files(
     lang: str = "zh-Hant",
     on_progress: Progress | None = None,
     replaces: int | None = None,
+    acting: User | None = None,
 ) -> list[FileImportResult]:
     """Parse and commit each file in turn; one batch (one transaction) per file.
 
     ``replaces`` (one file only): the file corrects batch ``replaces``; that batch is rolled back and the file
     imported in the same transaction (issue #11: a corrected log must not double count rows without 穿越編號).
+    ``acting``: the signed-in user whose scope bounds the rows (``analytics.store.scope_rows``); None (local mode,
+    the command line, the demo) writes every valid row.
 
     ``files`` are paths or ``(file name, bytes)`` pairs (uploads). A path that cannot be read gives a ``rejected``
     result naming it. ``on_progress(message, fraction)`` is called as files are read and committed. Raises
@@ -95,11 +100,11 @@ def import_files(
             assert parsed is not None
             if pool is not None:
                 pending = pool.submit(commit_parsed, parsed, content, db_path=db_path, strict=strict, user=user,
-                                      lang=lang)
+                                      lang=lang, acting=acting)
             else:
                 results.append(commit_parsed(parsed, content, db_path=db_path, strict=strict, user=user, lang=lang,
                                              on_progress=lambda m, f, _s=step: _s(m, 0.3 + 0.7 * f),
-                                             replaces=replaces))
+                                             replaces=replaces, acting=acting))
         if pending is not None:
             results.append(pending.result())
             pending = None
@@ -149,6 +154,7 @@ def commit_parsed(
     now: dt.datetime | None = None,
     on_progress: Progress | None = None,
     replaces: int | None = None,
+    acting: User | None = None,
 ) -> FileImportResult:
     """Commit one parsed file as one batch, all or nothing (SPEC 2.5).
 
@@ -156,6 +162,9 @@ def commit_parsed(
     batch changed its rows), else the file is refused with that reason and nothing changes. When the file itself
     is importable, the batch is rolled back and the file written in one transaction (audited as a rollback and an
     import); when the file is refused, the earlier batch stays as it was.
+
+    ``acting``: the signed-in user; rows outside their scope are refused row by row inside the transaction
+    (``scope_rows.refuse_outside_scope``, issue #12), and ``replaces`` must be a batch they may roll back.
 
     ``content`` is the uploaded file's bytes (archived and hashed; the hash decides "already imported").
     A refused file (file-level error, strict mode with any error, or no valid row) writes no data but is recorded
@@ -166,11 +175,6 @@ def commit_parsed(
     now = now or dt.datetime.now()
     progress = on_progress or (lambda _m, _f: None)
     sha = archive.sha256_of(content)
-    base = FileImportResult(parsed.file_name, sha, "rejected", problems=list(parsed.problems),
-                            rejects=dict(parsed.rejects), size_bytes=len(content))
-    refusal = _rejection_reason(parsed, strict)
-    if refusal is not None and refusal not in base.problems:
-        base.problems.insert(0, refusal)
     with connect(db_path) as con:
         # One DuckDB thread for the writer (issue #6, measured on the 2-core reference machine): a file's
         # statements handle at most ~100,000 rows, where a second thread saves no wall time but costs ≈10 % CPU
@@ -182,7 +186,7 @@ def commit_parsed(
             return FileImportResult(parsed.file_name, sha, "already_imported", int(existing), {}, [notice],
                                     size_bytes=len(content))
         if replaces is not None:
-            refused = rollback_refusal(con, replaces, lang)
+            refused = rollback_refusal(con, replaces, lang, acting=acting)
             if refused is not None:
                 problem = Problem("error", "store.replaces_refused", parsed.file_name,
                                   params={"batch": replaces, "reason": refused.message})
@@ -191,6 +195,13 @@ def commit_parsed(
         archive_path = archive.store_original(Path(db_path), content, sha) if str(db_path) != ":memory:" else None
         con.execute("begin transaction")
         try:
+            # compared with the stored rows inside the transaction: what is checked is what the write sees
+            parsed = refuse_outside_scope(con, parsed, acting, lang)
+            base = FileImportResult(parsed.file_name, sha, "rejected", problems=list(parsed.problems),
+                                    rejects=dict(parsed.rejects), size_bytes=len(content))
+            refusal = _rejection_reason(parsed, strict)
+            if refusal is not None and refusal not in base.problems:
+                base.problems.insert(0, refusal)
             batch_id = int(con.execute("select nextval('batch_id_seq')").fetchall()[0][0])
             base.batch_id = batch_id
             row_keys: dict[int, str] = {}
@@ -200,6 +211,7 @@ def commit_parsed(
                 base.replaced_batch = replaces
             if refusal is None:
                 row_keys = _write_rows(con, parsed, base, batch_id, now, progress, lang)
+                con.execute(load_sql("batch_companies_record"), {"batch_id": batch_id})  # scopes 匯入紀錄
                 has_errors = bool(parsed.errors) or parsed.rejected_row_count() > 0
                 base.status = "partial" if has_errors else "imported"
             else:

@@ -115,6 +115,7 @@ def record_issue_update(db_path: Path | str, update: IssueUpdate, *, user: User 
             batch_id = int(con.execute("select nextval('batch_id_seq')").fetchall()[0][0])
             _upsert.stage(con, "issues", pd.DataFrame([row]), now.date())
             counts = _upsert.upsert(con, "issues", batch_id, now)
+            con.execute(load_sql("batch_companies_record"), {"batch_id": batch_id})  # scopes 匯入紀錄 (issue #12)
             entry = {"issue_id": row["issue_id"], "status": row["status"], "changed_at": now, "batch_id": batch_id,
                      "note": note, "due_on": row["due_on"]}
             con.execute(load_sql("issue_update_note"), entry)
