@@ -79,6 +79,12 @@ MESSAGES = {
         "zh-Hant": "隱藏的工作表已略過；若其中有資料，請在 Excel 取消隱藏後重新上傳。",
         "en": "Hidden sheet skipped; if it holds data, unhide it in Excel and upload again.",
     },
+    "ingest.hidden_sheet_read": {
+        "zh-Hant": "此工作表是隱藏的；活頁簿中沒有可見的資料表，因此已從這張隱藏的工作表讀取「{table}」。"
+                   "請確認這正是要匯入的資料（在 Excel 中於工作表標籤按右鍵 →「取消隱藏」可看到它）。",
+        "en": "This sheet is hidden; no visible sheet holds a table, so \"{table}\" was read from this hidden sheet. "
+              "Check that this is the data you mean to import (in Excel, right-click a sheet tab → Unhide shows it).",
+    },
     "ingest.sheet_not_recognised": {
         "zh-Hant": "此工作表不是可識別的資料表（例如說明頁），已略過。",
         "en": "This sheet is not a recognised table (for example an instructions sheet) and was skipped.",
@@ -109,6 +115,13 @@ MESSAGES = {
         "zh-Hant": "儲存格達到或超過 Excel 上限 {limit} 個字元（讀到 {length} 個，超出部分會被截斷）；請縮短內容。",
         "en": "The cell reaches or exceeds Excel's limit of {limit} characters ({length} read; anything longer is "
               "cut off); shorten it.",
+    },
+    "ingest.cell_nul": {
+        "zh-Hant": "儲存格含有 {count} 個 NUL 字元（檔案在此處已損壞，例如匯出中斷）；此列未匯入，"
+                   "其他列照常匯入。請核對並重新輸入這一格，再上傳這一列。",
+        "en": "The cell contains {count} NUL character(s): the file is damaged here (an export cut off, for "
+              "example). This row was not imported; the other rows were. Check and retype this cell, then upload "
+              "the row again.",
     },
     "ingest.unreadable_value": {
         "zh-Hant": "無法讀取此值；請改為純文字或數字。",
