@@ -45,6 +45,47 @@ MESSAGES = {
         "en": "The workbook is password-protected; remove the password in Excel (File › Info › Protect Workbook), "
               "save it without a password and upload again.",
     },
+    "ingest.workbook_too_large": {
+        "zh-Hant": "活頁簿各工作表的資料範圍合計過大（約 {cells:,} 個儲存格，上限 {limit:,}）；請把資料分成幾個檔案，"
+                   "或刪除資料以外多餘的列與欄（在 Excel 按 Ctrl+End 可看到最後一格）後再上傳。",
+        "en": "The sheets of this workbook span too many cells together (about {cells:,}; the limit is {limit:,}); "
+              "split the data into several files, or delete the rows and columns beyond the data (Ctrl+End in Excel "
+              "shows the last cell) and upload again.",
+    },
+    "ingest.sheet_beyond_excel": {
+        "zh-Hant": "工作表中有儲存格位於 Excel 的範圍之外（超過 {rows:,} 列或 {columns:,} 欄），這不是 Excel 存出的檔案"
+                   "（可能遭竄改或已損壞）；請用 Excel 開啟後另存為 .xlsx 再上傳。",
+        "en": "A sheet has a cell outside Excel's grid (beyond {rows:,} rows or {columns:,} columns), so the file "
+              "was not saved by Excel (tampered with or damaged); open it in Excel, save it as .xlsx and upload "
+              "again.",
+    },
+    "ingest.strings_too_large": {
+        "zh-Hant": "活頁簿中的文字表異常龐大（約 {size_mb} MB，上限 {limit_mb} MB），為保護系統已拒絕；"
+                   "請刪除用不到的工作表與內容後另存，再上傳。",
+        "en": "The workbook's table of texts is abnormally large (about {size_mb} MB; the limit is {limit_mb} MB) "
+              "and was refused to protect the system; delete unused sheets and content, save and upload again.",
+    },
+    "ingest.parse_memory": {
+        "zh-Hant": "讀取這個檔案所需的記憶體超出上限，已停止讀取（系統與其他使用者不受影響）；檔案可能在遠處有誤填的"
+                   "儲存格，或已損壞。請用 Excel 開啟，按 Ctrl+End 找到最後一格，刪除資料以外的列與欄後另存為 .xlsx 再上傳，"
+                   "或把資料分成幾個較小的檔案。",
+        "en": "Reading this file needed more memory than allowed, so reading was stopped (the system and other users "
+              "are not affected); the file may have a stray cell far from the data, or be damaged. Open it in Excel, "
+              "press Ctrl+End to find the last cell, delete the rows and columns beyond the data, save as .xlsx and "
+              "upload again, or split the data into smaller files.",
+    },
+    "ingest.parse_timeout": {
+        "zh-Hant": "讀取這個檔案超過 {seconds} 秒仍未完成，已停止（系統與其他使用者不受影響）；請刪除資料以外多餘的"
+                   "工作表、列與欄後另存為 .xlsx 再上傳，或把資料分成幾個較小的檔案。",
+        "en": "Reading this file took longer than {seconds} seconds and was stopped (the system and other users are "
+              "not affected); delete the sheets, rows and columns beyond the data, save as .xlsx and upload again, "
+              "or split the data into smaller files.",
+    },
+    "ingest.too_many_files": {
+        "zh-Hant": "一次最多讀取 {limit} 個檔案；這個檔案未讀取。請先匯入前 {limit} 個，再上傳其餘的檔案。",
+        "en": "At most {limit} files are read at a time; this file was not read. Import the first {limit}, then "
+              "upload the others.",
+    },
     "ingest.nul_bytes": {
         "zh-Hant": "檔案含有 NUL 位元組，不是純文字 CSV（可能已損壞，或是沒有 BOM 的 UTF-16）；"
                    "請在 Excel 另存為「CSV UTF-8」或 .xlsx 再上傳。",

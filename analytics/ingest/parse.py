@@ -42,6 +42,10 @@ def parse_file(file_name: str, content: bytes) -> ParsedFile:
     gc.disable()
     try:
         _parse(result, content)
+    except MemoryError:  # under the upload's memory cap (sandbox.py): the file, not a bug
+        result.tables.clear()
+        result.rejects.clear()
+        result.problems[:] = [Problem("error", "ingest.parse_memory", file_name, params={"memory_mb": 0})]
     except Exception:  # a bug must not show a traceback nor import half a file: refuse the file, say so
         logging.getLogger(__name__).exception("unexpected error while reading %s", file_name)
         result.tables.clear()
