@@ -213,3 +213,23 @@ def test_the_parent_refuses_a_result_that_would_run_code():
         _Unpickler(io.BytesIO(pickle.dumps(os.system))).load()
     with pytest.raises(pickle.UnpicklingError):
         _Unpickler(io.BytesIO(pickle.dumps(print))).load()
+
+
+def test_every_table_comes_back_from_the_child():
+    # the allow-list must cover every dtype of every table: the sample workbook (roster, log, issues), a plans CSV
+    # and the handmade files of tests/plans; each isolated result equals the in-process one
+    from tests.pages.conftest import sample_workbook
+    from tests.plans import handmade
+
+    files = [("sample.xlsx", sample_workbook())]
+    files += [(n, c.encode("utf-8")) for n, c in (("roster.csv", handmade.ROSTER), ("log.csv", handmade.LOG),
+                                                   ("plans.csv", handmade.PLANS))]
+    seen = set()
+    for name, content in files:
+        direct, isolated = parse_file(name, content), parse_isolated(name, content)
+        assert isolated.file_error is None, (name, isolated.file_error)
+        assert isolated.problems == direct.problems
+        for key, frame in direct.tables.items():
+            assert isolated.tables[key].equals(frame), (name, key)
+            seen.add(key)
+    assert {"roster", "walkthroughs", "issues", "plans"} <= seen
