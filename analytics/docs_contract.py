@@ -48,8 +48,10 @@ Traditional/Simplified differences; the aliases and English keys below are accep
   Headers and terms are also matched in their mainland wording (線上 → 在线), derived by phrase conversion.
 - 垂直合併的儲存格（例如同一小組活動合併的 穿越編號、日期）視為每一列都填了該值。
   Vertically merged cells count as filled on every row they cover.
-- 空白列略過（不算錯誤）；不認識的欄位忽略並提示；隱藏工作表略過並提示。
+- 空白列略過（不算錯誤）；不認識的欄位忽略並提示；隱藏工作表略過並提示。活頁簿中沒有可見的資料表時，改讀隱藏的
+  工作表，並以警告指出是哪一張（請確認是要匯入的資料）。
   Blank rows are skipped; unknown columns are ignored with a notice; hidden sheets are skipped with a notice.
+  When no visible sheet holds a table, the hidden sheets are read instead, with a warning naming each one.
 - 日期：Excel 日期、Excel 序號、`2026-10-05`、`2026/10/5`、`2026.10.5`、`2026年10月5日`、`20261005`、全形數字，
   可帶時間；年份須在 {MIN_YEAR}–{MAX_YEAR}。`10/5/2026` 這類月/日或日/月順序不明的寫法整列拒收。
   Dates: Excel dates and serials, the forms above, with or without a time; `10/5/2026` is ambiguous and rejected.
@@ -57,8 +59,12 @@ Traditional/Simplified differences; the aliases and English keys below are accep
 - 整數 ≥ 0：`3`、`3.0` 可；`3.5`、`-1`、文字拒收。
 - 編號以文字保存，保留前導零；數字儲存格 `3664.0` 讀作 `3664`。
 - 穿越記錄的工號一格可填多人（以 、 , ， ; ； / 或空格分隔），每人一列；姓名個數相同時同樣拆分。
-- 單格達到 {EXCEL_CELL_LIMIT:,} 字元（Excel 上限；更長的內容讀取時已被截斷）的列拒收。
-- CSV：UTF-8（可帶 BOM）、GB18030/GBK、Big5、帶 BOM 的 UTF-16；逗號、Tab 或分號分隔，自動判斷。
+- 單格達到 {EXCEL_CELL_LIMIT:,} 字元（Excel 上限；更長的內容讀取時已被截斷）的列拒收；CSV 中更長的儲存格
+  （例如超過 131,072 字元）同樣只拒收該列，不拒收整個檔案。
+  A cell of {EXCEL_CELL_LIMIT:,} characters or more rejects its row (a longer CSV cell too), never the whole file.
+- 含 NUL 字元（U+0000，檔案損壞處）的儲存格整列拒收，其他列照常匯入。
+  A cell holding NUL (a damaged spot) rejects its row; the other rows are imported.
+- CSV：UTF-8（可帶 BOM）、GB18030/GBK、Big5、UTF-16（帶或不帶 BOM）；逗號、Tab 或分號分隔，自動判斷。
 - 同一檔案內工號（名冊）、問題編號（問題跟蹤）、同一活動同一工號（穿越記錄）、同一公司同一部門同一電子郵件（聯繫人）、計畫編號（穿越計畫）不可重複：後出現的列拒收並指出首次出現的列。
   Within one file, later duplicates are rejected naming the first row.
 """

@@ -21,16 +21,23 @@ def upload_limit_mb() -> int:
     return int(st.get_option("server.maxUploadSize"))
 
 
+# issue #12 finding 3: a session keeps at most this many parsed files, and reads at most this many at a time.
+MAX_PARSED_FILES = 12
+
+
 def _parsed(name: str, content: bytes):
-    """Parse once per distinct upload (parsing a 100k-row log takes seconds; reruns must not repeat it)."""
-    from analytics.ingest import parse_file
+    """Parse once per distinct upload (parsing a 100k-row log takes seconds; reruns must not repeat it), in a
+    memory- and time-capped child process (analytics.ingest.sandbox): no file can take the server down."""
+    from analytics.ingest.sandbox import parse_isolated
 
     cache = st.session_state.setdefault("_import_parsed", {})
     key = (name, hashlib.sha256(content).hexdigest())
-    if key not in cache:
-        if len(cache) > 20:
-            cache.clear()
-        cache[key] = parse_file(name, content)
+    if key in cache:
+        cache[key] = cache.pop(key)  # most recently used last
+    else:
+        while len(cache) >= MAX_PARSED_FILES:
+            cache.pop(next(iter(cache)))
+        cache[key] = parse_isolated(name, content)
     return cache[key]
 
 
@@ -114,7 +121,8 @@ def commit(files: list[tuple[str, bytes]], *, strict: bool, lang: str, replaces:
     try:
         results = import_files(files, db_path=db_path(), strict=strict,
                                user=getattr(user, "username", None) or "local", lang=lang, on_progress=on_progress,
-                               replaces=replaces, acting=user)  # rows outside the user's scope are refused
+                               replaces=replaces, parser=_parsed,
+                               acting=user)  # rows outside the user's scope are refused
     finally:
         clear_caches()
     bar.empty()
@@ -178,9 +186,13 @@ def render_import() -> None:
         return
     limit = upload_limit_mb() * 1024 * 1024
     ready: list[tuple[str, bytes]] = []
-    for upload in uploads:
-        content = upload.getvalue()
+    for index, upload in enumerate(uploads):
         name = clean_file_name(upload.name)  # issue #12: a NUL or U+202E in the name from the browser
+        if index >= MAX_PARSED_FILES:  # issue #12 finding 3: no unbounded queue of work per session
+            st.error(f"**{iv.md_escape(name)}**: " + iv.md_escape(tr("ingest.too_many_files", limit=MAX_PARSED_FILES)),
+                     icon=":material/block:")
+            continue
+        content = upload.getvalue()
         if len(content) > limit:  # the browser enforces the limit too; this covers any other client
             st.error(tr_md("ui.import.too_large", name=name, limit=upload_limit_mb()), icon=":material/block:")
             continue

@@ -45,6 +45,47 @@ MESSAGES = {
         "en": "The workbook is password-protected; remove the password in Excel (File › Info › Protect Workbook), "
               "save it without a password and upload again.",
     },
+    "ingest.workbook_too_large": {
+        "zh-Hant": "活頁簿各工作表的資料範圍合計過大（約 {cells:,} 個儲存格，上限 {limit:,}）；請把資料分成幾個檔案，"
+                   "或刪除資料以外多餘的列與欄（在 Excel 按 Ctrl+End 可看到最後一格）後再上傳。",
+        "en": "The sheets of this workbook span too many cells together (about {cells:,}; the limit is {limit:,}); "
+              "split the data into several files, or delete the rows and columns beyond the data (Ctrl+End in Excel "
+              "shows the last cell) and upload again.",
+    },
+    "ingest.sheet_beyond_excel": {
+        "zh-Hant": "工作表中有儲存格位於 Excel 的範圍之外（超過 {rows:,} 列或 {columns:,} 欄），這不是 Excel 存出的檔案"
+                   "（可能遭竄改或已損壞）；請用 Excel 開啟後另存為 .xlsx 再上傳。",
+        "en": "A sheet has a cell outside Excel's grid (beyond {rows:,} rows or {columns:,} columns), so the file "
+              "was not saved by Excel (tampered with or damaged); open it in Excel, save it as .xlsx and upload "
+              "again.",
+    },
+    "ingest.strings_too_large": {
+        "zh-Hant": "活頁簿中的文字表異常龐大（約 {size_mb} MB，上限 {limit_mb} MB），為保護系統已拒絕；"
+                   "請刪除用不到的工作表與內容後另存，再上傳。",
+        "en": "The workbook's table of texts is abnormally large (about {size_mb} MB; the limit is {limit_mb} MB) "
+              "and was refused to protect the system; delete unused sheets and content, save and upload again.",
+    },
+    "ingest.parse_memory": {
+        "zh-Hant": "讀取這個檔案所需的記憶體超出上限，已停止讀取（系統與其他使用者不受影響）；檔案可能在遠處有誤填的"
+                   "儲存格，或已損壞。請用 Excel 開啟，按 Ctrl+End 找到最後一格，刪除資料以外的列與欄後另存為 .xlsx 再上傳，"
+                   "或把資料分成幾個較小的檔案。",
+        "en": "Reading this file needed more memory than allowed, so reading was stopped (the system and other users "
+              "are not affected); the file may have a stray cell far from the data, or be damaged. Open it in Excel, "
+              "press Ctrl+End to find the last cell, delete the rows and columns beyond the data, save as .xlsx and "
+              "upload again, or split the data into smaller files.",
+    },
+    "ingest.parse_timeout": {
+        "zh-Hant": "讀取這個檔案超過 {seconds} 秒仍未完成，已停止（系統與其他使用者不受影響）；請刪除資料以外多餘的"
+                   "工作表、列與欄後另存為 .xlsx 再上傳，或把資料分成幾個較小的檔案。",
+        "en": "Reading this file took longer than {seconds} seconds and was stopped (the system and other users are "
+              "not affected); delete the sheets, rows and columns beyond the data, save as .xlsx and upload again, "
+              "or split the data into smaller files.",
+    },
+    "ingest.too_many_files": {
+        "zh-Hant": "一次最多讀取 {limit} 個檔案；這個檔案未讀取。請先匯入前 {limit} 個，再上傳其餘的檔案。",
+        "en": "At most {limit} files are read at a time; this file was not read. Import the first {limit}, then "
+              "upload the others.",
+    },
     "ingest.nul_bytes": {
         "zh-Hant": "檔案含有 NUL 位元組，不是純文字 CSV（可能已損壞，或是沒有 BOM 的 UTF-16）；"
                    "請在 Excel 另存為「CSV UTF-8」或 .xlsx 再上傳。",
@@ -79,6 +120,12 @@ MESSAGES = {
         "zh-Hant": "隱藏的工作表已略過；若其中有資料，請在 Excel 取消隱藏後重新上傳。",
         "en": "Hidden sheet skipped; if it holds data, unhide it in Excel and upload again.",
     },
+    "ingest.hidden_sheet_read": {
+        "zh-Hant": "此工作表是隱藏的；活頁簿中沒有可見的資料表，因此已從這張隱藏的工作表讀取「{table}」。"
+                   "請確認這正是要匯入的資料（在 Excel 中於工作表標籤按右鍵 →「取消隱藏」可看到它）。",
+        "en": "This sheet is hidden; no visible sheet holds a table, so \"{table}\" was read from this hidden sheet. "
+              "Check that this is the data you mean to import (in Excel, right-click a sheet tab → Unhide shows it).",
+    },
     "ingest.sheet_not_recognised": {
         "zh-Hant": "此工作表不是可識別的資料表（例如說明頁），已略過。",
         "en": "This sheet is not a recognised table (for example an instructions sheet) and was skipped.",
@@ -109,6 +156,13 @@ MESSAGES = {
         "zh-Hant": "儲存格達到或超過 Excel 上限 {limit} 個字元（讀到 {length} 個，超出部分會被截斷）；請縮短內容。",
         "en": "The cell reaches or exceeds Excel's limit of {limit} characters ({length} read; anything longer is "
               "cut off); shorten it.",
+    },
+    "ingest.cell_nul": {
+        "zh-Hant": "儲存格含有 {count} 個 NUL 字元（檔案在此處已損壞，例如匯出中斷）；此列未匯入，"
+                   "其他列照常匯入。請核對並重新輸入這一格，再上傳這一列。",
+        "en": "The cell contains {count} NUL character(s): the file is damaged here (an export cut off, for "
+              "example). This row was not imported; the other rows were. Check and retype this cell, then upload "
+              "the row again.",
     },
     "ingest.unreadable_value": {
         "zh-Hant": "無法讀取此值；請改為純文字或數字。",

@@ -38,9 +38,9 @@ class ParsedColumn:
 
 def _guarded(parser: Callable[[object], v.Cell]) -> Callable[[object], v.Cell]:
     def parse(value: object) -> v.Cell:
-        too_long = v.check_length(value)
-        if too_long is not None:
-            return too_long
+        refused = v.check_length(value) or v.check_nul(value)
+        if refused is not None:
+            return refused
         try:
             return parser(value)
         except Exception:  # a parser bug must reject the cell, never crash the import of the file

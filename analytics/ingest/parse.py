@@ -42,6 +42,10 @@ def parse_file(file_name: str, content: bytes) -> ParsedFile:
     gc.disable()
     try:
         _parse(result, content)
+    except MemoryError:  # under the upload's memory cap (sandbox.py): the file, not a bug
+        result.tables.clear()
+        result.rejects.clear()
+        result.problems[:] = [Problem("error", "ingest.parse_memory", file_name, params={"memory_mb": 0})]
     except Exception:  # a bug must not show a traceback nor import half a file: refuse the file, say so
         logging.getLogger(__name__).exception("unexpected error while reading %s", file_name)
         result.tables.clear()
@@ -73,6 +77,8 @@ def _parse(result: ParsedFile, content: bytes) -> None:
         sheet_result = _read_one_sheet(result, raw)
         if sheet_result is not None:
             found.append(sheet_result)
+    if not found and any(raw.hidden for raw in sheets):
+        found = _read_hidden_sheets(result, content)
     if not found:
         requirements = "；".join(
             f"{TABLES[k].title}：{'、'.join(c.header for c in TABLES[k].required_columns)}" for k in IMPORT_ORDER)
@@ -82,6 +88,36 @@ def _parse(result: ParsedFile, content: bytes) -> None:
         of_table = [r for r in found if r.table.key == key]
         if of_table:
             _assemble(result, key, of_table)
+
+
+def _read_hidden_sheets(result: ParsedFile, content: bytes) -> list[SheetResult]:
+    """No visible sheet holds a table: read the hidden ones (issue #11 item 9), each table found with a warning
+    naming the sheet, so the user sees that hidden data was imported and can check it is meant to be."""
+    try:
+        hidden = read_workbook(content, hidden=True)
+    except ReadError as exc:
+        _file_error(result, exc.code, exc.params)
+        return []
+    found: list[SheetResult] = []
+    for raw in hidden:
+        kept = [p for p in result.problems if not (p.code == "ingest.hidden_sheet" and p.sheet == raw.name)]
+        result.problems[:] = kept
+        place = next((i for i, s in enumerate(result.sheets) if s.sheet == raw.name), len(result.sheets))
+        result.sheets[:] = [s for s in result.sheets if s.sheet != raw.name]
+        raw.hidden = False
+        before = len(result.problems)
+        sheet_result = _read_one_sheet(result, raw)
+        report = result.sheets.pop()  # the report _read_one_sheet just added, back in the workbook's sheet order
+        report.hidden = True
+        result.sheets.insert(place, report)
+        if sheet_result is None:  # no table here either: the usual "hidden sheet skipped" notice, nothing more
+            del result.problems[before:]
+            result.problems.append(Problem("notice", "ingest.hidden_sheet", result.file_name, raw.name))
+            continue
+        result.problems.append(Problem("warning", "ingest.hidden_sheet_read", result.file_name, raw.name,
+                                       table=sheet_result.table.key, params={"table": sheet_result.table.title}))
+        found.append(sheet_result)
+    return found
 
 
 def _read_one_sheet(result: ParsedFile, raw: RawSheet) -> SheetResult | None:

@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 
 import python_calamine as calamine
 
+from analytics.ingest.detect import MAX_FILE_BYTES
+
 HEADER_SCAN_ROWS = 15  # SPEC 2.4: the header row is within the first 15 rows
+# Python's csv module refuses a field longer than 131,072 characters and so the whole file (issue #11 item 9).
+# A file is at most MAX_FILE_BYTES, so no field can be longer than that: a long cell is read and its row rejected
+# by the cell-length rule (values.check_length) instead. The limit is process-wide; nothing else here parses CSV.
+csv.field_size_limit(MAX_FILE_BYTES)
 
 
 @dataclass
@@ -34,8 +40,11 @@ class ReadError(Exception):
         self.params = params
 
 
-def read_workbook(content: bytes) -> list[RawSheet]:
-    """Every worksheet of an Excel workbook; hidden sheets are listed with no rows (they are skipped)."""
+def read_workbook(content: bytes, *, hidden: bool = False) -> list[RawSheet]:
+    """Every worksheet of an Excel workbook; hidden sheets are listed with no rows (they are skipped).
+
+    ``hidden=True`` reads the hidden sheets only, with their rows (issue #11 item 9: a workbook whose only table
+    is on a hidden sheet is read from it, with a warning, instead of being refused)."""
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
     except calamine.PasswordError as exc:
@@ -47,8 +56,10 @@ def read_workbook(content: bytes) -> list[RawSheet]:
         for meta in workbook.sheets_metadata:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
                 continue  # chart and macro sheets hold no rows
-            if meta.visible != calamine.SheetVisibleEnum.Visible:
-                sheets.append(RawSheet(meta.name, hidden=True))
+            is_hidden = meta.visible != calamine.SheetVisibleEnum.Visible
+            if is_hidden != hidden:
+                if is_hidden:
+                    sheets.append(RawSheet(meta.name, hidden=True))
                 continue
             try:
                 sheet = workbook.get_sheet_by_name(meta.name)
@@ -63,7 +74,7 @@ def read_workbook(content: bytes) -> list[RawSheet]:
             first = max((end[0] + 2 - len(rows)) if (end and rows) else 1, 1)
             if merged and start:
                 _fill_merged_down(rows, merged, first - 1, start[1])
-            sheets.append(RawSheet(meta.name, rows, first))
+            sheets.append(RawSheet(meta.name, rows, first, hidden=is_hidden))
     return sheets
 
 
@@ -88,7 +99,9 @@ def _fill_merged_down(rows: list[list], merged: list, row_offset: int, column_of
 
 # ---------------------------------------------------------------- CSV / TSV
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# NUL is left out: a CSV damaged in a few rows keeps its other rows (the cells holding NUL are rejected by the
+# cell rules, columns._guarded); other control characters in the first 64 KB mean a binary file.
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 _MARKUP = re.compile(r"^\s*<(?:!doctype\s+html|html|\?xml|table|meta)", re.IGNORECASE)
 DELIMITERS = (",", "\t", ";", "|")
 
@@ -105,9 +118,7 @@ def decode_candidates(content: bytes) -> list[str]:
             return [content.decode("utf-16")]
         except UnicodeDecodeError as exc:
             raise ReadError("ingest.bad_encoding") from exc
-    if b"\x00" in content:
-        raise ReadError("ingest.nul_bytes")
-    texts = []
+    texts = _utf16_without_bom(content) if b"\x00" in content else []
     # GBK/GB18030 (Chinese Excel's "CSV") and Big5 bytes also decode as each other: try all, let headers decide.
     for encoding in ("utf-8", "gb18030", "big5"):
         try:
@@ -116,6 +127,25 @@ def decode_candidates(content: bytes) -> list[str]:
             continue
     if not texts:
         raise ReadError("ingest.bad_encoding")
+    return texts
+
+
+def _utf16_without_bom(content: bytes) -> list[str]:
+    """UTF-16 decodings worth trying when ``content`` has NUL bytes: a UTF-16 file written without a BOM has a
+    NUL in every other byte for each ASCII character (digits, commas, line breaks), on the odd bytes when
+    little-endian. The header search of ``read_text`` then decides between it and the 8-bit decodings."""
+    half = max(len(content) // 2, 1)
+    odd, even = content[1::2].count(0) / half, content[0::2].count(0) / half
+    order = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+    # A few NULs, or a block of them (equally on odd and even bytes), is damage in an 8-bit file, not UTF-16.
+    if max(odd, even) < 0.1 or min(odd, even) > 0.5 * max(odd, even):
+        return []
+    texts = []
+    for encoding in order:
+        try:
+            texts.append(content.decode(encoding))
+        except UnicodeDecodeError:
+            continue
     return texts
 
 
@@ -147,11 +177,12 @@ def read_text(content: bytes, recognises: Callable[[list[list]], bool]) -> list[
     table header in the first rows; otherwise the first decodable encoding and the most frequent delimiter."""
     texts = decode_candidates(content)
     for text in texts:
-        head = _CONTROL.search(text[:65_536])
-        if head:
-            raise ReadError("ingest.not_spreadsheet")
         if _MARKUP.match(text[:1024]):
             raise ReadError("ingest.markup_not_spreadsheet")
+    # A decoding that shows control characters is the wrong one (UTF-16 read byte by byte) or the file is binary.
+    texts = [text for text in texts if not _CONTROL.search(text[:65_536])]
+    if not texts:
+        raise ReadError("ingest.not_spreadsheet")
     chosen = next(((text, d) for text in texts for d in DELIMITERS if _header_found(text, d, recognises)), None)
     if chosen is None:
         text = texts[0]

@@ -77,6 +77,14 @@ def check_length(value: object) -> Cell | None:
     return None
 
 
+def check_nul(value: object) -> Cell | None:
+    """An error when a text cell holds NUL (U+0000): no spreadsheet writes it, so the file is damaged there (a CSV
+    cut off or overwritten during an export). The row is rejected, the other rows are read (issue #11 item 9)."""
+    if isinstance(value, str) and "\x00" in value:
+        return Cell(error="ingest.cell_nul", params={"count": value.count("\x00")})
+    return None
+
+
 # ---------------------------------------------------------------- text and identifiers
 
 def parse_text(value: object) -> Cell:

@@ -21,7 +21,8 @@ PARAMS = {"value": "x", "column": "欄", "size_mb": 300, "limit_mb": 200, "line"
           "suggestion": "2026-10-05", "min": 1990, "max": 2100, "allowed": "是 / 否", "status": "已解決",
           "ids": 2, "names": 1, "first_row": 2, "first_sheet": "一月", "tables": "人員名冊", "path": "/tmp/x",
           "cells": 140_400_000, "second": "2026-05-10", "raised": "2026-10-05", "raised_column": "提出日期",
-          "kind": "年度計畫", "year": 2026}  # kind, year: the plan rules of SPEC 2.6
+          "kind": "年度計畫", "year": 2026,  # kind, year: the plan rules of SPEC 2.6
+          "count": 2, "rows": 1048576, "columns": 16384, "seconds": 120, "memory_mb": 3072}
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))

@@ -104,8 +104,19 @@ def test_hidden_sheet_is_skipped_with_a_notice(parse):
     assert [(p.severity, p.code, p.sheet) for p in parsed.problems] == [("notice", "ingest.hidden_sheet", "隱藏")]
 
 
-def test_only_sheet_hidden_gives_a_notice_then_the_no_table_error(parse):
+def test_only_sheet_hidden_is_read_with_a_warning_naming_it(parse):
+    # issue #11 item 9: the table on the only hidden sheet is imported (1 row), and a warning names the sheet
     content = make_xlsx({"隱藏": [LOG_HEADERS, LOG_ROW], "空": []}, hidden=("隱藏",))
+    parsed = parse(content)
+    assert parsed.tables["walkthroughs"]["employee_id"].tolist() == ["001"]
+    assert [(p.severity, p.code, p.sheet) for p in parsed.problems] == [
+        ("warning", "ingest.hidden_sheet_read", "隱藏")]
+    assert "Unhide" in parsed.problems[0].message("en") and "穿越記錄" in parsed.problems[0].message("en")
+    assert [(s.sheet, s.table, s.hidden) for s in parsed.sheets] == [("隱藏", "walkthroughs", True), ("空", None, False)]
+
+
+def test_hidden_sheets_without_a_table_give_a_notice_then_the_no_table_error(parse):
+    content = make_xlsx({"說明": [["這是說明頁"]], "空": []}, hidden=("說明",))
     parsed = parse(content)
     assert [(p.severity, p.code) for p in parsed.problems] == [
         ("notice", "ingest.hidden_sheet"), ("error", "ingest.no_table")]

@@ -175,3 +175,18 @@ def test_correcting_needs_exactly_one_file(use_db, tmp_path):
     assert not at.exception
     assert "更正先前的匯入時，一次只能上傳一個檔案。" in texts(at)
     assert at.button(key="commit").disabled
+
+
+def test_at_most_twelve_files_are_read_per_session(use_db, tmp_path):
+    # issue #12 finding 3: 13 small CSVs at once → the first 12 are read (12 previews), the 13th is named and not
+    # read; the session's cache of parsed files never holds more than 12
+    use_db(tmp_path / "w.duckdb")
+    at = _import_page(tmp_path)
+    files = [(f"f{i:02d}.csv", f"工號,穿越日期,穿越類別\n{i:03d},2026-10-05,常規穿越\n".encode(), "text/csv")
+             for i in range(13)]
+    at.file_uploader[0].set_value(files).run(timeout=120)
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "**f12\\.csv**: 一次最多讀取 12 個檔案；這個檔案未讀取。請先匯入前 12 個，再上傳其餘的檔案。"]
+    assert len(at.session_state["_import_parsed"]) == 12
+    assert at.button(key="commit").label == "確認匯入 12 個檔案"
