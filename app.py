@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.gate import mark_routed
 from ui.state import render_sidebar, tr
 
 ROOT = Path(__file__).resolve().parent
@@ -64,4 +65,6 @@ for section_key, pages in SECTIONS:
     if listed:
         navigation[tr(section_key)] = listed
 
-st.navigation(navigation, position="sidebar", expanded=True).run()
+page = st.navigation(navigation, position="sidebar", expanded=True)
+mark_routed()  # the gate passed in this run: pages/*.py check it first thing (ui/gate.py, issue #12 finding 1)
+page.run()

@@ -6,6 +6,10 @@ create administrators would be one more thing to attack, and the users file live
 
 from __future__ import annotations
 
+from ui.gate import page_gate
+
+page_gate()  # the sign-in gate before anything else of the page runs (docs/security.md)
+
 import datetime as dt
 
 import pandas as pd

@@ -6,6 +6,10 @@ Thin (STYLE 1): the briefing model comes from ``analytics.briefing.build_briefin
 
 from __future__ import annotations
 
+from ui.gate import page_gate
+
+page_gate()  # the sign-in gate before anything else of the page runs (docs/security.md)
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st

@@ -3,6 +3,10 @@ a company × rule view across all rules. The page follows the sidebar period and
 
 from __future__ import annotations
 
+from ui.gate import page_gate
+
+page_gate()  # the sign-in gate before anything else of the page runs (docs/security.md)
+
 import pandas as pd
 import streamlit as st
 

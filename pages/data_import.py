@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from ui.gate import page_gate
+
+page_gate()  # the sign-in gate before anything else of the page runs (docs/security.md)
+
 import hashlib
 from pathlib import PurePath
 

@@ -6,6 +6,10 @@ the link). Everything is read through ``analytics.metrics.walker`` with the side
 
 from __future__ import annotations
 
+from ui.gate import page_gate
+
+page_gate()  # the sign-in gate before anything else of the page runs (docs/security.md)
+
 import pandas as pd
 import streamlit as st
 

@@ -239,14 +239,19 @@ def _write_url(c: Controls) -> None:
 
 
 def current_controls() -> Controls:
-    """The controls drawn by ``app.py`` in this run (draws them when a page runs on its own)."""
+    """The controls drawn in this run by ``app.py`` or by ``ui.gate.page_gate()``.
+
+    A page that reached this without passing the gate in this run is stopped here (fail closed, issue #12): it
+    never gets controls drawn for nobody, so it never reads with "all companies".
+    """
     from ui import ensure_router
+    from ui.gate import gate_passed
 
     ensure_router()
     controls = st.session_state.get("_controls")
-    if st.session_state.get("_controls_from_router") and isinstance(controls, Controls):
+    if gate_passed() and st.session_state.get("_controls_from_router") and isinstance(controls, Controls):
         return controls
-    return render_sidebar()
+    st.stop()
 
 
 def current_user() -> object | None:

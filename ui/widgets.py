@@ -113,6 +113,10 @@ def download_xlsx_button(df: pd.DataFrame | Mapping[str, pd.DataFrame], file_nam
     writing a national list of 200,000 rows takes seconds, and doing it on every run of the page made each click
     of a filter wait for a file nobody had asked for.
     """
+    from ui.gate import gate_passed
+
+    if not gate_passed():  # only a run that passed the sign-in gate creates a download (issue #12, finding 1)
+        return
     st.download_button(label or tr("ui.download.xlsx"), data=lambda: xlsx_bytes(df), file_name=file_name,
                        mime=XLSX_MIME, key=key, icon=":material/download:", on_click="ignore")
 

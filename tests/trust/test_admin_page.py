@@ -101,8 +101,11 @@ def test_viewer_and_lead_are_refused(server_address):
     assert any("此頁僅限管理員使用" in e.value for e in at.error)
 
 
-def test_page_without_the_gate_fails_closed():
+def test_page_without_the_router_shows_only_the_sign_in(server_address):
+    """Run on its own (no app.py), the page runs the gate itself (ui/gate.py): the sign-in form, no audit log."""
+    server_address("0.0.0.0")
+    add_users()
     at = AppTest.from_file(PAGE, default_timeout=30)
     at.run()
-    assert not at.exception and not at.dataframe
-    assert any("僅限" in e.value for e in at.error)
+    assert not at.exception and not at.dataframe and not at.tabs
+    assert [w.label for w in at.text_input] == ["使用者名稱", "密碼"]

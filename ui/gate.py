@@ -1,0 +1,81 @@
+"""The first line of every page: nothing of a page runs before the sign-in gate has passed in this very run.
+
+Why a call in each page and not only the router (issue #12, finding 1): the project keeps its pages in ``pages/``,
+so Streamlit starts every server process in its old "pages directory" mode, in which a deep link such as
+``/issues`` runs ``pages/issues.py`` on its own, without ``app.py`` and so without the sign-in. ``ui/__init__.py``
+leaves that mode on the first import, but sessions that started in the same instant were already running their
+page directly, and nothing stopped them from drawing "All companies" and creating download buttons.
+
+``page_gate()`` therefore decides for *this run*:
+
+* the run came through ``app.py`` (the router passed the gate and marked the run just before starting the page):
+  go on;
+* the router exists but this run bypassed it: leave pages-directory mode and rerun, which goes through
+  ``app.py`` and lands on the same page (url paths are the file stems);
+* the page is itself the main script (``AppTest.from_file("pages/x.py")``, ``streamlit run pages/x.py``): run
+  the gate here — the sign-in form and nothing else until signed in — and draw the sidebar controls for the user.
+
+``gate_passed()`` tells widgets (downloads) whether this run passed; a download is only created when it did.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+ROUTER = Path(__file__).resolve().parent.parent / "app.py"
+ROUTED_KEY = "_gate_routed"  # set by app.py right before it runs the page; consumed by page_gate()
+PASSED_KEY = "_gate_passed"  # whether page_gate() let the current run through
+
+
+def mark_routed() -> None:
+    """Called by ``app.py`` once the gate has passed, immediately before ``st.navigation(...).run()``."""
+    st.session_state[ROUTED_KEY] = True
+
+
+def gate_passed() -> bool:
+    """Whether the current run of a page passed ``page_gate()`` (so the user is signed in or in local mode)."""
+    return st.session_state.get(PASSED_KEY) is True
+
+
+def _is_router(main_script_path: str | None) -> bool:
+    try:
+        return main_script_path is not None and Path(main_script_path).resolve() == ROUTER
+    except OSError:
+        return False
+
+
+def page_gate() -> None:
+    """Let this run of a page go on only past the sign-in gate (see the module docstring); else stop or rerun."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None:  # imported outside a Streamlit run (a linter, a plain import): nothing is drawn
+        return
+    st.session_state[PASSED_KEY] = False
+    # Consumed here, so a marker left by one run can never let a later run through.
+    if st.session_state.pop(ROUTED_KEY, False) is True:
+        st.session_state[PASSED_KEY] = True
+        return
+    if _is_router(ctx.main_script_path):
+        try:
+            from streamlit.runtime.pages_manager import PagesManager
+
+            PagesManager.uses_pages_directory = False
+        except ImportError:  # a Streamlit without pages-directory mode always runs app.py
+            pass
+        st.rerun()  # through app.py: the sign-in gate, then this same page
+    _gate_here()
+
+
+def _gate_here() -> None:
+    """The page is the main script: the router's gate and sidebar, drawn by the page itself."""
+    from ui.auth import gate
+    from ui.state import render_sidebar
+
+    user = gate()  # stops the run with only the sign-in form (or a refusal) until someone is signed in
+    st.session_state["_user"] = user
+    render_sidebar(user)
+    st.session_state["_controls_from_router"] = True
+    st.session_state[PASSED_KEY] = True
