@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from analytics import config
 from analytics.briefing.context import BriefContext
 from analytics.briefing.model import Briefing
 from analytics.briefing.sections_activity import discipline_section, volume_section, volume_totals
@@ -55,7 +56,7 @@ def build_briefing(
     when the database has no roster yet.
     """
     lang = lang if lang in LANGUAGES else "zh-Hant"
-    today = dt.date.today()
+    today = config.today()
     as_of = as_of or today
     p = parse_period(period, lang)
     companies = load_companies(con)
