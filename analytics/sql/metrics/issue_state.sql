@@ -12,13 +12,14 @@
 --   due date as of D = the last 計畫完成日期 recorded on or before D (entries carry it since migration 0006), else
 --     the current one; 解決日期 as of D = the 解決日期 when the issue is closed as of D and it is on or before D.
 -- Why intervals and not one aggregate per day: the trend asks for 12-52 days per issue; one window over the history
--- and a range join serve every day at once (the trend's own approach before this file).
+-- and a range join serve every day at once (the trend's own approach before this file). No sentinel end date:
+-- callers ask as of 9999-12-31 for "the stored state" (analytics/store/issue_updates.py), past any sentinel.
 with intervals as (
     select
         h.issue_id,
         h.new_status,
         h.changed_at as valid_from,
-        coalesce(lead(h.changed_at) over w, timestamp '9999-12-31') as valid_to,
+        lead(h.changed_at) over w as valid_to,  -- null: the latest entry, valid for every later day
         last_value(h.due_on ignore nulls) over (w rows between unbounded preceding and current row) as due_known
     from issue_status_history as h
     where h.issue_id in (select issue_id from asked)
@@ -44,7 +45,7 @@ recorded as (
     left join intervals as i
         on i.issue_id = a.issue_id
         and i.valid_from < (a.day + 1)::timestamp
-        and i.valid_to >= (a.day + 1)::timestamp
+        and (i.valid_to is null or i.valid_to >= (a.day + 1)::timestamp)
 ),
 
 judged as (
