@@ -15,6 +15,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from analytics import config
 from analytics.auth import audit
 from analytics.auth.users import UserStore
 from analytics.i18n import has_message
@@ -59,7 +60,7 @@ def render_audit_log() -> None:
     st.caption(tr("auth.admin.count", n=len(shown)))
     # st.dataframe shows every cell as text: file names and details from uploads never render as Markdown/HTML.
     st.dataframe(shown, hide_index=True, width="stretch")
-    download_xlsx_button(shown, f"audit-log-{dt.date.today().isoformat()}.xlsx", label=tr("auth.admin.download"),
+    download_xlsx_button(shown, f"audit-log-{config.today().isoformat()}.xlsx", label=tr("auth.admin.download"),
                          key="admin_audit_download")
 
 

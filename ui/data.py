@@ -185,6 +185,16 @@ def issue_headline(as_of: dt.date, *, scope: str | None) -> dict | None:
     return cached_call(compute_issue_headline, as_of, scope=scope)
 
 
+def headline(period: str, as_of: dt.date, *, scope: str | None, level: str | None = None):
+    """compute_headline (analytics.metrics.headline): the one headline of a period the CLI and briefing also show;
+    None without a database."""
+    from analytics.metrics.headline import compute_headline
+
+    if not db_exists():
+        return None
+    return cached_call(compute_headline, period, as_of, scope, level=level)
+
+
 def batches() -> pd.DataFrame:
     """analytics.store.batches.list_batches: every import batch, newest first (empty without a database)."""
     from analytics.store.batches import list_batches

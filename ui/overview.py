@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics.metrics.headline import results_of_period
 from analytics.metrics.periods import parse_period, previous_period
 from analytics.metrics.quotas import RULES
 from ui import compliance_view as cv
@@ -30,89 +31,65 @@ def period_volume(period: str, scope: str | None, as_of: dt.date) -> dict[str, i
     return {k: int(r[k]) for k in ("activities", "person_times", "distinct_participants")}
 
 
-def _issues_at(day: dt.date, c: Controls) -> dict | None:
-    """The issue headline figures as of ``day``; None (figures shown as a dash) if they cannot be computed."""
-    try:
-        return data.issue_headline(day, scope=c.scope_key)
-    except Exception:  # noqa: BLE001 - one missing figure must not blank the whole overview
-        _LOG.exception("issue summary as of %s failed", day)
-        return None
-
-
-def issue_figures(period: str, c: Controls) -> dict[str, object]:
-    """Issues raised in the period, resolution rate and overdue issues at its end (capped at the as-of date).
-
-    Raised in the period = issues raised up to its end minus those raised before its start (SPEC 4.4 counts issues
-    with 提出日期 ≤ the as-of date).
-    """
-    p = parse_period(period)
-    end = min(p.end, c.as_of)
-    if end < p.start:  # a period after the as-of date has nothing yet
-        return {"raised": 0, "resolution_rate": None, "overdue": None}
-    at_end = _issues_at(end, c)
-    months = data.data_months()
-    if months and p.start <= parse_period(months[0]).start:
-        before = {"total": 0}  # nothing at all was raised before the first month with data
-    else:
-        before = _issues_at(p.start - dt.timedelta(days=1), c)
-    raised = at_end["total"] - before["total"] if at_end is not None and before is not None else None
-    return {"raised": raised, "resolution_rate": at_end["resolution_rate"] if at_end else None,
-            "overdue": at_end["overdue"] if at_end else None}
-
-
 def results_in(period: str, c: Controls) -> pd.DataFrame:
-    """Quota results of the periods inside ``period`` (a year holds its quarters and months), with cell status."""
+    """Quota results of ``period`` by the one selection rule (analytics.metrics.headline.results_of_period: the
+    period itself and the shorter periods inside it), with cell status."""
     p = parse_period(period)
-    results = data.quota_results(p.start.year, c.as_of, c.scope_key)
-    if c.level:
+    results = results_of_period(data.quota_results(p.start.year, c.as_of, c.scope_key), p)
+    if c.level and not results.empty:
         results = results[results["rule"].map(lambda code: RULES[code].level == c.level)]
-    if results.empty:
-        return cv.with_labels(results)
-    start = pd.to_datetime(results["period_start"]).dt.date
-    end = pd.to_datetime(results["period_end"]).dt.date
-    inside = results[(start >= p.start) & (end <= p.end)]
-    return cv.with_labels(inside)
+    return cv.with_labels(results)
 
 
 def render_headlines(c: Controls) -> None:
-    """Two rows of figures: volume and issues against the previous period, then quota results by status."""
+    """Two rows of figures from compute_headline (the CLI's and the briefing's record): volume and issues against
+    the previous period, then quota results by status and pace, each under its own name."""
     prev = previous_period(c.period).code
-    now_v, prev_v = period_volume(c.period, c.scope_key, c.as_of), period_volume(prev, c.scope_key, c.as_of)
-    now_i, prev_i = issue_figures(c.period, c), issue_figures(prev, c)
+    now = data.headline(c.period, c.as_of, scope=c.scope_key, level=c.level)
+    before = data.headline(prev, c.as_of, scope=c.scope_key, level=c.level)
+    if now is None:
+        empty_state("ui.empty.no_data_period")
+        return
     prev_label = format_period(prev, c.lang)
+    if now.state == "future":  # SPEC 4.5: nothing counts yet; say so instead of zeros and dashes
+        st.info(tr("ui.home.future", period=format_period(c.period, c.lang), as_of=c.as_of.isoformat()),
+                icon=":material/schedule:")
+    elif now.state == "empty":
+        st.info(tr("ui.home.empty_period", period=format_period(c.period, c.lang), as_of=c.as_of.isoformat()),
+                icon=":material/info:")
 
     months = data.data_months()
-    # No change is shown against a period that ends before the first month with any data (nothing to compare).
-    comparable = bool(months) and previous_period(c.period).end >= parse_period(months[0]).start
-
-    def vol(key: str) -> tuple[str, str | None]:
-        cur = now_v.get(key) if now_v else 0
-        return fmt_int(cur), fmt_delta_int(cur, prev_v.get(key) if prev_v else 0) if comparable else None
-
+    # No change is shown against a period that ends before the first month with any data (nothing to compare),
+    # nor for a period that has not started (a change from nothing is not news).
+    comparable = (bool(months) and previous_period(c.period).end >= parse_period(months[0]).start
+                  and now.state != "future")
     help_prev = tr("ui.home.vs_previous", period=prev_label)
-    def change(fmt, key: str) -> str | None:
-        return fmt(now_i[key], prev_i[key]) if comparable else None
 
+    def change(fmt, key: str) -> str | None:
+        return fmt(getattr(now, key), getattr(before, key)) if comparable and before is not None else None
+
+    rate_help = tr("ui.home.resolution_help") if now.resolution_rate is not None else tr("ui.home.no_issues_yet")
     metric_row([
-        Metric(tr("ui.home.activities"), *vol("activities"), help=help_prev),
-        Metric(tr("ui.home.person_times"), *vol("person_times"), help=help_prev),
-        Metric(tr("ui.home.participants"), *vol("distinct_participants"), help=help_prev),
-        Metric(tr("ui.home.issues_raised"), fmt_int(now_i["raised"]), change(fmt_delta_int, "raised"),
+        Metric(tr("ui.home.activities"), fmt_int(now.activities), change(fmt_delta_int, "activities"), help=help_prev),
+        Metric(tr("ui.home.person_times"), fmt_int(now.person_times), change(fmt_delta_int, "person_times"),
                help=help_prev),
-        Metric(tr("ui.home.resolution_rate"), fmt_pct(now_i["resolution_rate"]),
-               change(fmt_delta_pct_points, "resolution_rate"), help=tr("ui.home.resolution_help")),
-        Metric(tr("ui.home.overdue"), fmt_int(now_i["overdue"]), change(fmt_delta_int, "overdue"),
+        Metric(tr("ui.home.participants"), fmt_int(now.participants), change(fmt_delta_int, "participants"),
+               help=help_prev),
+        Metric(tr("ui.home.issues_raised"), fmt_int(now.issues_raised), change(fmt_delta_int, "issues_raised"),
+               help=help_prev),
+        Metric(tr("ui.home.resolution_rate"), fmt_pct(now.resolution_rate),
+               change(fmt_delta_pct_points, "resolution_rate") if now.resolution_rate is not None else None,
+               help=rate_help),
+        Metric(tr("ui.home.overdue"), fmt_int(now.overdue), change(fmt_delta_int, "overdue"),
                help=tr("ui.home.overdue_help"), delta_color="inverse"),
     ])
-    results = results_in(c.period, c)
-    counts = results["cell_status"].value_counts() if not results.empty else pd.Series(dtype=int)
+    q = now.quota
     metric_row([
-        Metric(tr("ui.home.quota_met"), fmt_int(counts.get("met", 0)), help=tr("ui.home.quota_help")),
-        Metric(tr("ui.home.quota_at_risk"), fmt_int(counts.get("at_risk", 0)), help=tr("ui.home.quota_help")),
-        Metric(tr("ui.home.quota_missed"), fmt_int(counts.get("missed", 0)), help=tr("ui.home.quota_help")),
-        Metric(tr("ui.home.quota_on_track"),
-               fmt_int(counts.get("on_track", 0) + counts.get("not_started", 0) + counts.get("in_progress", 0)),
-               help=tr("ui.home.quota_help")),
+        Metric(tr("ui.home.quota_met"), fmt_int(q["met"]), help=tr("ui.home.quota_help")),
+        Metric(tr("ui.home.quota_at_risk"), fmt_int(q["at_risk"]), help=tr("ui.home.quota_help")),
+        Metric(tr("ui.home.quota_missed"), fmt_int(q["missed"]), help=tr("ui.home.quota_help")),
+        Metric(tr("ui.home.quota_on_track"), fmt_int(q["on_track"]), help=tr("ui.home.quota_help")),
+        Metric(tr("ui.status.not_started"), fmt_int(q["not_started"]), help=tr("ui.home.quota_help")),
     ])
 
 

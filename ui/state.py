@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from analytics import config
 from analytics.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 from analytics.schema import LEVEL
 from analytics.textnorm import to_simplified_ui
@@ -170,7 +171,7 @@ def render_sidebar(user: object | None = None) -> Controls:
     _seed_from_url()
     _keep_valid(_PARAMS["lang"], list(LANGUAGES), DEFAULT_LANGUAGE)
     lang = st.session_state[_PARAMS["lang"]]
-    today = dt.date.today()
+    today = config.today()
     sb = st.sidebar
 
     tree = data.company_tree(allowed_scope_key)

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import duckdb
 
+from analytics import config
 from analytics.briefing.context import BriefContext
 from analytics.briefing.model import Briefing
-from analytics.briefing.sections_activity import discipline_section, volume_section, volume_totals
+from analytics.briefing.sections_activity import discipline_section, volume_section
 from analytics.briefing.sections_headline import headline_section
-from analytics.briefing.sections_issues import issue_figures, pareto_section, quality_section, resolution_section
+from analytics.briefing.sections_issues import IssueFigures, pareto_section, quality_section, resolution_section
 from analytics.briefing.sections_quota import (
     load_year_results,
     owed_section,
@@ -22,6 +23,8 @@ from analytics.briefing.sections_quota import (
 from analytics.briefing.summary import summary_sentences
 from analytics.errors import UserFacingError
 from analytics.i18n import LANGUAGES, t
+from analytics.metrics.headline import Headline, compute_headline
+from analytics.metrics.pace import compute_pace
 from analytics.metrics.periods import Period, parse_period, previous_period
 from analytics.metrics.scope import load_companies, resolve_company_key
 
@@ -36,6 +39,13 @@ def previous_is_comparable(con: duckdb.DuckDBPyConnection, previous: Period) -> 
     """
     first_day = con.execute(_FIRST_DAY_SQL.read_text(encoding="utf-8")).fetchone()[0]
     return first_day is not None and previous.end >= first_day.replace(day=1)
+
+
+def _figures(h: Headline) -> tuple[dict[str, int], IssueFigures]:
+    """A headline record as the volume totals and issue figures the section builders take."""
+    totals = {"activities": h.activities, "person_times": h.person_times, "distinct_participants": h.participants}
+    return totals, IssueFigures(raised=h.issues_raised, total=h.issues_total, closed=h.issues_closed,
+                                resolution_rate=h.resolution_rate, overdue=h.overdue, as_of=h.figures_as_of)
 
 
 def build_briefing(
@@ -55,7 +65,7 @@ def build_briefing(
     when the database has no roster yet.
     """
     lang = lang if lang in LANGUAGES else "zh-Hant"
-    today = dt.date.today()
+    today = config.today()
     as_of = as_of or today
     p = parse_period(period, lang)
     companies = load_companies(con)
@@ -66,16 +76,21 @@ def build_briefing(
     company_name = (companies.loc[companies["company_key"] == scope_key, "company"].iloc[0]
                     if scope_key else t("brief.all_companies", lang))
 
-    totals = volume_totals(ctx, p)
-    previous_totals = volume_totals(ctx, ctx.previous)
-    issues_now = issue_figures(ctx, ctx.period)
-    issues_before = issue_figures(ctx, ctx.previous)
-    comparable = previous_is_comparable(con, ctx.previous)
     year_results = load_year_results(ctx)
     relevant = relevant_results(ctx, year_results)
+    # The headline figures are compute_headline's record, the one the overview and `headline` show (issue #11).
+    paced = compute_pace(year_results, as_of=as_of)
+    now = compute_headline(con, p, as_of, scope_key, year_results=paced)
+    before = compute_headline(con, ctx.previous, as_of, scope_key,
+                              year_results=paced if ctx.previous.start.year == p.start.year else None)
+    totals, issues_now = _figures(now)
+    previous_totals, issues_before = _figures(before)
+    # SPEC 4.5: a period not started yet has nothing to compare; no change against the previous period is shown.
+    comparable = previous_is_comparable(con, ctx.previous) and now.state != "future"
 
     sections = [
-        headline_section(ctx, totals, previous_totals, issues_now, issues_before, comparable=comparable),
+        headline_section(ctx, totals, previous_totals, issues_now, issues_before, comparable=comparable,
+                         state=now.state),
         quota_section(ctx, relevant, year_results),
         pace_section(ctx, relevant),
         volume_section(ctx, totals),
@@ -100,7 +115,7 @@ def build_briefing(
         as_of=as_of,
         generated_on=generated_on or today,
         summary=summary_sentences(ctx, totals, previous_totals, issues_now, relevant, sections,
-                                  comparable=comparable),
+                                  comparable=comparable, state=now.state),
         sections=sections,
         labels=labels,
     )

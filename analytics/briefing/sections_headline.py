@@ -25,7 +25,8 @@ def headline_values(totals: dict[str, int], issues: IssueFigures) -> dict[str, f
 
 
 def headline_section(ctx: BriefContext, totals: dict[str, int], previous_totals: dict[str, int],
-                     issues_now: IssueFigures, issues_before: IssueFigures, *, comparable: bool = True) -> Section:
+                     issues_now: IssueFigures, issues_before: IssueFigures, *, comparable: bool = True,
+                     state: str = "data") -> Section:
     """Section 1: this period, the previous period and the change for each headline figure.
 
     ``comparable`` False (the previous period lies before any data) leaves the previous figures and the change
@@ -34,9 +35,16 @@ def headline_section(ctx: BriefContext, totals: dict[str, int], previous_totals:
     section = Section("headline", ctx.t("brief.sec.headline"), ctx.t("brief.sheet.headline"))
     now = headline_values(totals, issues_now)
     before = headline_values(previous_totals, issues_before)
+    if state == "future":  # SPEC 4.5: nothing counts yet; said in words, no figure of another period shown
+        section.sentences.append(ctx.t("brief.headline.future", period=ctx.period_label(ctx.period),
+                                       as_of=ctx.as_of.isoformat()))
+    elif state == "empty":
+        section.sentences.append(ctx.t("brief.headline.empty", period=ctx.period_label(ctx.period),
+                                       as_of=ctx.as_of.isoformat()))
     if not comparable:
         before = dict.fromkeys(FIGURES)
-        section.sentences.append(ctx.t("brief.headline.no_previous", previous=ctx.period_label(ctx.previous)))
+        if state != "future":
+            section.sentences.append(ctx.t("brief.headline.no_previous", previous=ctx.period_label(ctx.previous)))
     change = [None if now[f] is None or before[f] is None else now[f] - before[f] for f in FIGURES]
     current_col, previous_col, change_col = (ctx.t("brief.col.current"), ctx.t("brief.col.previous"),
                                              ctx.t("brief.col.change"))

@@ -31,11 +31,15 @@ def departments_below(relevant: pd.DataFrame) -> int:
 
 
 def summary_sentences(ctx: BriefContext, totals: dict[str, int], previous: dict[str, int], issues: IssueFigures,
-                      relevant: pd.DataFrame, sections: list[Section], *, comparable: bool = True) -> list[str]:
+                      relevant: pd.DataFrame, sections: list[Section], *, comparable: bool = True,
+                      state: str = "data") -> list[str]:
     """Sentences for the title page, in the briefing's language (SPEC 6 / issue #5 item 1)."""
     # 本月 / 本季 / 本年 reads naturally in Chinese; English names the period ("In October 2026 ...").
     when = ctx.period_label(ctx.period) if ctx.lang == "en" else ctx.t(f"brief.word.{ctx.period.kind}")
     out: list[str] = []
+    if state == "future":  # SPEC 4.5: the period has not started; say so and borrow no figure
+        out.append(ctx.t("brief.headline.future", period=ctx.period_label(ctx.period), as_of=ctx.as_of.isoformat()))
+        return [s[0].upper() + s[1:] for s in out] if ctx.lang == "en" else out
     if totals["person_times"]:
         out.append(ctx.t("brief.s.volume", when=when, activities=totals["activities"],
                          person_times=totals["person_times"], participants=totals["distinct_participants"],

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from analytics import config
+
 NAME = "briefing"
 HELP = "write the service-analysis meeting briefing (.docx / .xlsx / .pptx) for a period and scope"
 
@@ -26,7 +28,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import datetime as dt
     import os
 
     from analytics.briefing import build_briefing, format_of_path, render
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         raise UserFacingError(t("brief.err.out_dir", lang, value=str(out.parent)))
     with connect(db_path(args), read_only=True) as con:
-        briefing = build_briefing(con, args.period, scope=args.scope, as_of=args.as_of or dt.date.today(), lang=lang)
+        briefing = build_briefing(con, args.period, scope=args.scope, as_of=args.as_of or config.today(), lang=lang)
     data = render(briefing, fmt)
     partial = out.with_name(out.name + ".part")
     partial.write_bytes(data)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from analytics import config
+
 NAME = "compliance"
 HELP = "quota compliance of every rule, company/department and period of a year (SPEC 4.1)"
 
@@ -21,8 +23,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from analytics.cli.common import db_path, print_json
     from analytics.i18n import t
     from analytics.metrics.export import percent, quota_records, text_table
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from analytics.metrics.quotas import compute_quota_results
     from analytics.store.connection import connect
 
-    as_of = args.as_of or dt.date.today()
+    as_of = args.as_of or config.today()
     with connect(db_path(args), read_only=True) as con:
         results = compute_quota_results(con, args.year, as_of=as_of, scope=args.scope, rules=args.rule)
     records = quota_records(compute_pace(results, as_of=as_of))

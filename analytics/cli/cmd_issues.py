@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from analytics import config
+
 NAME = "issues"
 HELP = "issues and resolution as of a date: totals, overdue, days to close, ageing, Pareto, owners"
 
@@ -19,15 +21,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from analytics.cli.common import db_path, print_json
     from analytics.i18n import t
     from analytics.metrics.export import percent, text_table
     from analytics.metrics.issues import compute_issue_summary
     from analytics.store.connection import connect
 
-    as_of = args.as_of or dt.date.today()
+    as_of = args.as_of or config.today()
     with connect(db_path(args), read_only=True) as con:
         summary = compute_issue_summary(con, as_of, scope=args.scope, lang=args.lang)
     if args.json:

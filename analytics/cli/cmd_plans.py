@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import argparse
 
+from analytics import config
+
 NAME = "plans"
 HELP = "plans (SPEC 4.6): PLAN-FILED per company, plan against actual, unplanned walks; 'upcoming': notice deadlines"
 
@@ -39,14 +41,12 @@ ACTUAL = ["plan_id", "plan_kind", "company", "department", "period", "planned_co
 
 
 def run(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from analytics.cli.common import db_path, print_json
     from analytics.metrics import plans as mp
     from analytics.metrics.scope import resolve_scope
     from analytics.store.connection import connect
 
-    as_of = args.as_of or dt.date.today()
+    as_of = args.as_of or config.today()
     year = args.year or as_of.year
     if args.window < 0 or args.days < 0:
         import sys

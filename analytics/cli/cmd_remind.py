@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from analytics import config
+
 NAME = "remind"
 HELP = "build one reminder per contact: write .eml files (--out DIR, a dry run) or send them by SMTP (--send)"
 
@@ -22,7 +24,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import datetime as dt
     import getpass
 
     from analytics.cli.common import db_path
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from analytics.remind.run import run_reminders
     from analytics.remind.smtp import Mailer, load_smtp_config
 
-    as_of = args.as_of or dt.date.today()
+    as_of = args.as_of or config.today()
     user = args.user or f"cli:{getpass.getuser()}"
     mailer = Mailer(load_smtp_config()) if args.send else None
     result = run_reminders(db_path(args), as_of, user=user, out_dir=None if args.send else args.out, mailer=mailer,

@@ -193,6 +193,15 @@ MESSAGES = {
     "brief.change.down": {"zh-Hant": "較上期減少 {diff}", "en": "down {diff} on the previous period"},
     "brief.change.none": {"zh-Hant": "無從與上期比較（上一期間沒有資料）",
                           "en": "not compared (no data for the previous period)"},
+    "brief.headline.future": {
+        "zh-Hant": "{period}在 {as_of} 還沒開始：還沒有任何穿越或問題可計，配額結果都還沒有人參與（未開始），也不與上一期間比較。",
+        "en": "{period} has not started on {as_of}: no walkthrough or issue counts yet, its quota results have "
+              "nobody yet (not started), and there is no comparison with the previous period.",
+    },
+    "brief.headline.empty": {
+        "zh-Hant": "{period}截至 {as_of} 沒有任何穿越記錄，也沒有新提出的問題。",
+        "en": "{period} has no walkthrough and no new issue up to {as_of}.",
+    },
     "brief.headline.no_previous": {"zh-Hant": "上一期間（{previous}）沒有資料，不顯示變化。",
                                    "en": "No data for the previous period ({previous}): no change is shown."},
     "brief.change.same": {"zh-Hant": "與上期持平", "en": "level with the previous period"},

@@ -337,6 +337,19 @@ MESSAGES = {
     "ui.home.quota_met": {"zh-Hant": "配額達標", "en": "Quota results met"},
     "ui.home.quota_at_risk": {"zh-Hant": "進行中有風險", "en": "In progress, at risk"},
     "ui.home.quota_missed": {"zh-Hant": "未達標", "en": "Missed"},
+    "ui.home.future": {
+        "zh-Hant": "{period}在 {as_of} 還沒開始：還沒有任何穿越或問題可計，配額結果都還沒有人參與（未開始），也不與上一期間比較。",
+        "en": "{period} has not started on {as_of}: no walkthrough or issue counts yet, its quota results have "
+              "nobody yet (not started), and there is no comparison with the previous period.",
+    },
+    "ui.home.empty_period": {
+        "zh-Hant": "{period}截至 {as_of} 沒有任何穿越記錄，也沒有新提出的問題。",
+        "en": "{period} has no walkthrough and no new issue up to {as_of}.",
+    },
+    "ui.home.no_issues_yet": {
+        "zh-Hant": "截至此日尚無任何問題，解決率無從計算（不是 0%）。",
+        "en": "No issue exists yet on this date, so there is no resolution rate (it is not 0 %).",
+    },
     "ui.home.quota_on_track": {"zh-Hant": "進行中進度正常", "en": "In progress, on track"},
     "ui.home.quota_help": {
         "zh-Hant": "此期間內各配額規則的評估單位（公司或部門 × 期間）按狀態計數；不含人數為 0 的單位。",

@@ -1,8 +1,10 @@
 """Issues and resolution of SPEC 4.4 (articles 9.2-9.3), as of a date.
 
-Issues raised on or before the as-of date are considered. closed = status 已解決 or 已關閉 (the current status);
-resolution rate = closed / total; overdue = open with 計畫完成日期 before the as-of date; days to close =
-解決日期 − 提出日期 of closed issues that have a 解決日期 (median by linear interpolation, p90 by nearest rank);
+Issues raised on or before the as-of date are considered, each with its state on that date (SPEC 4.5,
+issue_state.sql): closed = 解決日期 on or before the date, else the last status recorded by then is 已解決 or 已關閉;
+resolution rate = closed / total; overdue = open with 計畫完成日期 (as recorded by then) before the as-of date;
+days to close = 解決日期 − 提出日期 of issues closed by then that have a 解決日期 (median by linear interpolation,
+p90 by nearest rank);
 open ageing by as-of − 提出日期: 0-30, 31-60, 61-90, >90 days. An issue belongs to a scope through its owner
 company (責任單位 matched to the roster in any spelling), else its raiser's company.
 """
@@ -195,11 +197,12 @@ def compute_open_trend(
     freq: str = "month",
     scope: str | ResolvedScope | None = None,
 ) -> pd.DataFrame:
-    """Issues open at the end of each month/week between ``start`` and ``end``, from issue_status_history.
+    """Issues open at the end of each month/week between ``start`` and ``end`` (SPEC 4.5).
 
-    An issue's status at the end of a period is the new status of its latest history row changed on or before
-    that day; it counts once it has a history row. Columns: period (``2026-07`` / ``2026-W27``), period_end
-    (date), open, closed, known (issues with history by then).
+    An issue counts from its 提出日期 on; open or closed at a period end by the rule of the figures as of that day
+    (issue_state.sql: 解決日期, else the status recorded by then in issue_status_history), so the last point equals
+    ``compute_issue_summary(con, end)["open"]``. Columns: period (``2026-07`` / ``2026-W27``), period_end (date),
+    open, closed, known (issues raised by then).
     """
     ends = trend_period_ends(start, end, freq)
     if not ends:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import duckdb
 import pandas as pd
 
+from analytics import config
 from analytics.metrics.issues import compute_issue_headline
 from analytics.metrics.periods import Period, parse_period
 from analytics.metrics.quotas import compute_quota_results
@@ -30,7 +31,7 @@ FIGURE_COLUMNS = ["company_key", "company", "level", "quota_results", "quota_met
 
 
 def default_as_of(period: Period, today: dt.date | None = None) -> dt.date:
-    today = today or dt.date.today()
+    today = today or config.today()
     return min(period.end, today)
 
 

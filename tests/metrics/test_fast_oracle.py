@@ -190,8 +190,10 @@ def test_issue_summary_matches_the_oracle(data, scope):
         company = owner_key or (person_company(roster, raised_by, raised) if raised_by else None)
         if keys is None or company in keys:
             chosen.append(issue)
-    closed = [i for i in chosen if i[2] in ("已解決", "已關閉")]
-    open_ = [i for i in chosen if i[2] not in ("已解決", "已關閉")]
+    # SPEC 4.5: closed as of the date when its 解決日期 is on or before it; these issues have no status history, so
+    # a closed one without 解決日期 is judged by its status; one resolved after the date was still open on it.
+    closed = [i for i in chosen if i[2] in ("已解決", "已關閉") and (i[5] is None or i[5] <= as_of)]
+    open_ = [i for i in chosen if i not in closed]
     overdue = sorted([i for i in open_ if i[4] is not None and i[4] < as_of], key=lambda i: (i[4], i[0]))
     days = sorted((i[5] - i[1]).days for i in closed if i[5] is not None)
     n = len(days)

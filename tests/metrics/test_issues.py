@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pandas as pd
+
 from analytics.metrics.issues import compute_issue_summary, compute_open_trend, load_overdue_issues
 
 AS_OF = dt.date(2026, 6, 30)
@@ -78,8 +80,10 @@ def test_empty_store_has_no_rate(store):
 
 
 def test_open_trend_from_status_history(store):
-    for issue_id in ("T1", "T2", "T3"):
-        store.issue(issue_id, "2026-01-10")
+    # T1 and T2 end closed without 解決日期 (so the history dates the closure), T3 stays open; all raised 01-10
+    store.issue("T1", "2026-01-10", status="已解決")
+    store.issue("T2", "2026-01-10", status="已關閉")
+    store.issue("T3", "2026-01-10")
     store.history("T1", None, "待處理", "2026-01-15 09:00")
     store.history("T1", "待處理", "處理中", "2026-02-10 09:00")
     store.history("T1", "處理中", "已解決", "2026-03-05 09:00")
@@ -87,9 +91,90 @@ def test_open_trend_from_status_history(store):
     store.history("T2", "待處理", "已關閉", "2026-03-31 23:00")  # closed on the last day of March
     store.history("T3", None, "待處理", "2026-03-31 12:00")
     trend = compute_open_trend(store.con, start=dt.date(2026, 1, 1), end=dt.date(2026, 4, 30))
-    # Jan: T1 open; Feb: T1, T2 open; Mar: T1, T2 closed, T3 open; Apr: unchanged
+    # SPEC 4.5: an issue counts from its 提出日期 (01-10), whenever it was first imported. Jan, Feb: all three
+    # open (T2 and T3 raised but not recorded yet count as open); Mar: T1 closed 03-05, T2 closed 03-31 23:00 (the
+    # last day counts), T3 open; Apr: unchanged
+    assert trend[["period", "open", "closed", "known"]].values.tolist() == [
+        ["2026-01", 3, 0, 3], ["2026-02", 3, 0, 3], ["2026-03", 1, 2, 3], ["2026-04", 1, 2, 3]]
+    weeks = compute_open_trend(store.con, start=dt.date(2026, 1, 5), end=dt.date(2026, 1, 18), freq="week")
+    # weeks ending Sunday 01-11 (W02) and 01-18 (W03): raised 01-10, so all three are open in both
+    assert weeks[["period", "open"]].values.tolist() == [["2026-W02", 3], ["2026-W03", 3]]
+    # the trend's points are the open figure of the summary as of each period end (one rule)
+    for end, open_ in [(dt.date(2026, 2, 28), 3), (dt.date(2026, 3, 31), 1)]:
+        assert compute_issue_summary(store.con, end)["open"] == open_
+    assert compute_issue_summary(store.con, dt.date(2026, 3, 30))["open"] == 2  # T2 not yet closed on 03-30
+
+
+def _as_of_store(store):
+    """Issues whose state changes around the as-of date 2026-09-30 (SPEC 4.5), each imported monthly.
+
+    A: raised 07-01, 解決日期 09-20, but the closure reached the store only in the October import (10-31): closed
+       as of 09-30 (its 解決日期 decides), days to close 81.
+    B: raised 08-01, 解決日期 10-10 (reported 10-31): open as of 09-30; closed as of 10-31 (70 days).
+    C: raised 08-15, closed without 解決日期, the closed status first recorded 10-31: open as of 09-30.
+    D: raised 09-05, closed without 解決日期 recorded 09-30 18:00 (the day counts): closed as of 09-30.
+    E: raised 07-10, 處理中 throughout, due 09-15 as recorded in July, postponed to 12-31 in the October import:
+       overdue as of 09-30 (the due date of that day), not overdue as of 10-31.
+    F: raised 10-02: does not exist as of 09-30.
+    G: raised 09-28, first imported 10-31 already 處理中: open as of 09-30, status 待處理 then (nothing recorded).
+    """
+    store.issue("A", "2026-07-01", status="已解決", resolved_on="2026-09-20")
+    store.history("A", None, "處理中", "2026-07-31 18:00")
+    store.history("A", "處理中", "已解決", "2026-10-31 18:00")
+    store.issue("B", "2026-08-01", status="已解決", resolved_on="2026-10-10")
+    store.history("B", None, "待處理", "2026-08-31 18:00")
+    store.history("B", "待處理", "已解決", "2026-10-31 18:00")
+    store.issue("C", "2026-08-15", status="已關閉")
+    store.history("C", None, "處理中", "2026-08-31 18:00")
+    store.history("C", "處理中", "已關閉", "2026-10-31 18:00")
+    store.issue("D", "2026-09-05", status="已關閉")
+    store.history("D", None, "已關閉", "2026-09-30 18:00")
+    store.issue("E", "2026-07-10", status="處理中", due_on="2026-12-31")
+    store.con.execute("insert into issue_status_history (issue_id, old_status, new_status, changed_at, batch_id, "
+                      "due_on) values ('E', null, '處理中', '2026-07-31 18:00', 1, '2026-09-15'), "
+                      "('E', '處理中', '處理中', '2026-10-31 18:00', 1, '2026-12-31')")
+    store.issue("F", "2026-10-02")
+    store.history("F", None, "待處理", "2026-10-31 18:00")
+    store.issue("G", "2026-09-28", status="處理中")
+    store.history("G", None, "處理中", "2026-10-31 18:00")
+
+
+def test_status_as_of_a_date_is_the_status_on_that_date(store):
+    _as_of_store(store)
+    sep = compute_issue_summary(store.con, dt.date(2026, 9, 30))
+    # raised by 09-30: A B C D E G = 6; closed A, D = 2; open B C E G = 4; overdue E (due 09-15 then)
+    assert (sep["total"], sep["closed"], sep["open"], sep["overdue"]) == (6, 2, 4, 1)
+    assert sep["resolution_rate"] == 2 / 6
+    assert sep["by_status"] == {"處理中": 2, "已解決": 1, "已關閉": 1, "待處理": 2}  # A 已解決, D 已關閉; B, G 待處理
+    assert sep["days_to_close"] == {"n": 1, "median": 81.0, "p90": 81.0}  # A: 07-01 -> 09-20; D has no date
+    assert sep["overdue_ids"] == ["E"]
+    overdue = load_overdue_issues(store.con, dt.date(2026, 9, 30))
+    assert overdue[["issue_id", "due_on", "days_overdue"]].values.tolist() == [["E", pd.Timestamp("2026-09-15"), 15]]
+    # open ages on 09-30: B 60, C 46, E 82, G 2
+    assert sep["open_ageing"] == {"0-30": 1, "31-60": 2, "61-90": 1, ">90": 0}
+    octo = compute_issue_summary(store.con, dt.date(2026, 10, 31))
+    # by 10-31 all seven; closed A B C D; open E F G; E's due date is now 12-31
+    assert (octo["total"], octo["closed"], octo["open"], octo["overdue"]) == (7, 4, 3, 0)
+    # days to close: A 81, B 70 (08-01 -> 10-10): median 75.5, p90 rank ceil(1.8) = 2nd = 81
+    assert octo["days_to_close"] == {"n": 2, "median": 75.5, "p90": 81.0}
+    trend = compute_open_trend(store.con, start=dt.date(2026, 7, 1), end=dt.date(2026, 10, 31))
+    # Jul: A E open (2); Aug: A B C E open (4); Sep: as the summary (4 open, 2 closed); Oct: 3 open, 4 closed
     assert trend[["period", "open", "closed"]].values.tolist() == [
-        ["2026-01", 1, 0], ["2026-02", 2, 0], ["2026-03", 1, 2], ["2026-04", 1, 2]]
-    weeks = compute_open_trend(store.con, start=dt.date(2026, 1, 12), end=dt.date(2026, 1, 25), freq="week")
-    # weeks ending Sunday 01-18 (W03) and 01-25 (W04): T1 open from 01-15
-    assert weeks[["period", "open"]].values.tolist() == [["2026-W03", 1], ["2026-W04", 1]]
+        ["2026-07", 2, 0], ["2026-08", 4, 0], ["2026-09", 4, 2], ["2026-10", 3, 4]]
+
+
+def test_quarter_on_quarter_resolution_uses_the_state_at_both_ends(store):
+    _as_of_store(store)
+    # as of 06-30 nothing was raised yet: no rate; the rate as of 09-30 is 2 / 6, never today's 4 / 7
+    assert compute_issue_summary(store.con, dt.date(2026, 6, 30))["resolution_rate"] is None
+    assert compute_issue_summary(store.con, dt.date(2026, 9, 30))["resolution_rate"] == 2 / 6
+
+
+def test_an_issue_without_history_is_judged_by_its_row(store):
+    # a store without status history (filled by other means): closed iff closed and resolved by the date
+    store.issue("H1", "2026-01-05", status="已解決", resolved_on="2026-03-01")
+    store.issue("H2", "2026-01-05", status="已關閉")
+    store.issue("H3", "2026-01-05", status="處理中")
+    feb = compute_issue_summary(store.con, dt.date(2026, 2, 28))
+    assert (feb["closed"], feb["open"]) == (1, 2)  # H2 only: H1 was resolved on 03-01
+    assert compute_issue_summary(store.con, dt.date(2026, 3, 1))["closed"] == 2
