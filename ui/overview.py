@@ -140,11 +140,14 @@ def render_laggards(c: Controls) -> None:
         return
     table = pd.DataFrame({
         tr("ui.compliance.col.unit"): rows["row_label"],
-        tr("ui.home.col.rule"): rows["rule"],
+        tr("ui.home.col.rule"): [tr(f"rule.short.{r}") for r in rows["rule"]],  # names people read (#16.4)
         tr("ui.compliance.col.period"): [format_period(p, c.lang) for p in rows["period"]],
         tr("ui.compliance.col.value"): [cv.format_value(v, u) for v, u in zip(rows["value"], rows["unit"],
                                                                                 strict=True)],
         tr("ui.compliance.col.status"): [tr(f"ui.status.{s}") for s in rows["cell_status"]],
     })
-    st.dataframe(table, hide_index=True)
+    # The codes are in the rule column's tooltip: st.dataframe has no per-cell tooltip.
+    codes = "  \n".join(f"{tr(f'rule.short.{r}')} = {r}" for r in dict.fromkeys(rows["rule"]))
+    st.dataframe(table, hide_index=True,
+                 column_config={tr("ui.home.col.rule"): st.column_config.TextColumn(help=codes)})
     st.page_link("pages/compliance.py", label=tr("ui.home.to_compliance"), icon=":material/arrow_forward:")

@@ -102,7 +102,8 @@ def build_briefing(
     ]
     labels = {key: t(f"brief.label.{key}", lang) for key in
               ("company", "period", "as_of", "generated", "summary", "cover_sheet", "no_rows", "truncated")}
-    labels["page"] = t("brief.label.page", lang, page="{page}")  # the writer puts a PAGE field at {page}
+    labels["page"] = t("brief.label.page", lang, page="{page}")
+    labels["continued"] = t("brief.label.continued", lang, title="{title}")  # a slide a table continues on  # the writer puts a PAGE field at {page}
     return Briefing(
         lang=lang,
         title=t("brief.title", lang),

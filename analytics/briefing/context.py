@@ -45,6 +45,10 @@ class BriefContext:
             return to_simplified_ui(text)
         return text
 
+    def rule(self, code: object) -> str:
+        """A quota rule's short name, the label people read (issue #16.4); the code stays in the rule table."""
+        return self.t(f"rule.short.{code}") if code else ""
+
     def status(self, code: object) -> str:
         return self.t(f"brief.status.{code}") if code else ""
 

@@ -8,25 +8,29 @@ Text is inserted as plain runs: a description such as ``=HYPERLINK(...)`` stays 
 from __future__ import annotations
 
 import io
-import unicodedata
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from analytics.briefing.cells import display
 from analytics.briefing.charts import STATUS_COLORS, chart_width_in, render_png
 from analytics.briefing.fonts import find_cjk_font
 from analytics.briefing.model import Briefing, Section, SectionTable
+from analytics.briefing.table_layout import cell_texts, fit_columns, is_atomic, plan_columns
 
 MAX_TABLE_ROWS = 60  # longer lists (owed people, overdue issues) are complete in the Excel workbook
 _HEADER_FILL = "E8EEF7"
 _NUMERIC = ("int", "pct", "num", "dint", "dpct")
-_TEXT_WIDTH = Cm(17.0)
+_TEXT_WIDTH = Cm(17.0)  # A4 portrait less 2 cm margins
+_LANDSCAPE_WIDTH = Cm(25.7)  # A4 landscape less 2 cm margins
+_CELL_PT = 9
+_CELL_PAD_PT = 2 * 5.67 + 2.5  # Word's default cell margins (0.19 cm a side) and a little air
+_MAX_FREE_PT = Cm(8.0).pt  # a description column is never wider than this: it wraps instead
+_FREE_MIN_PT = Cm(4.0).pt  # ...and never narrower than this (else the table takes a landscape page)
 _DPI = 144
 
 
@@ -125,6 +129,7 @@ def _title_page(doc, b: Briefing) -> None:
 
 
 def _section(doc, section: Section, b: Briefing) -> None:
+    _orientation(doc, landscape=False)  # a chapter's text and charts are set on portrait pages
     doc.add_heading(section.title, level=1)
     for sentence in section.sentences:
         doc.add_paragraph(sentence)
@@ -143,18 +148,23 @@ def _section(doc, section: Section, b: Briefing) -> None:
 
 
 def _table(doc, table: SectionTable, b: Briefing) -> None:
-    doc.add_heading(table.title, level=3)
     frame = table.frame
     if frame.empty:
+        doc.add_heading(table.title, level=3)
         doc.add_paragraph(b.labels["no_rows"]).runs[0].italic = True
         return
     shown = frame.head(MAX_TABLE_ROWS)
     columns = list(frame.columns)
+    texts = cell_texts(table, shown)
+    formats = [[table.cell_format(col, r) for col in columns] for r in range(len(shown))]
+    widths, landscape = _column_widths([str(c) for c in columns], texts, formats, b.lang)
+    # Issue #16.1: a table too wide for the portrait text column gets a landscape section of its own.
+    _orientation(doc, landscape=landscape)
+    doc.add_heading(table.title, level=3)
     word_table = doc.add_table(rows=1, cols=len(columns))
     word_table.style = doc.styles["Table Grid"]
     word_table.alignment = WD_TABLE_ALIGNMENT.CENTER
     word_table.autofit = False
-    widths = _column_widths(table, shown)
     header = word_table.rows[0]
     _repeat_header(header)
     for cell, name, width in zip(header.cells, columns, widths, strict=True):
@@ -163,15 +173,15 @@ def _table(doc, table: SectionTable, b: Briefing) -> None:
         _shade(cell, _HEADER_FILL)
     statuses = table.row_status or []
     status_col = columns.index(table.status_column) if table.status_column in columns else None
-    for i, values in enumerate(shown.itertuples(index=False, name=None)):
-        cells = word_table.add_row().cells
-        for cell, value, column, width in zip(cells, values, columns, widths, strict=True):
-            fmt = table.cell_format(column, i)
-            _cell_text(cell, display(value, fmt), right=fmt in _NUMERIC)
+    for i, row_texts in enumerate(texts):
+        row = word_table.add_row()
+        _keep_row_together(row)
+        for cell, text, fmt, width in zip(row.cells, row_texts, formats[i], widths, strict=True):
+            _cell_text(cell, text, right=fmt in _NUMERIC, no_wrap=is_atomic(text, fmt))
             cell.width = width
         if status_col is not None and i < len(statuses) and statuses[i] in STATUS_COLORS:
-            _shade(cells[status_col], STATUS_COLORS[statuses[i]].lstrip("#"))
-            for run in cells[status_col].paragraphs[0].runs:
+            _shade(row.cells[status_col], STATUS_COLORS[statuses[i]].lstrip("#"))
+            for run in row.cells[status_col].paragraphs[0].runs:
                 run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     for column, width in zip(word_table.columns, widths, strict=True):
         column.width = width
@@ -181,24 +191,43 @@ def _table(doc, table: SectionTable, b: Briefing) -> None:
         note.runs[0].italic = True
 
 
-def _text_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def _column_widths(headers: list[str], texts: list[list[str]], formats: list[list[str]],
+                   lang: str) -> tuple[list[int], bool]:
+    """Column widths (EMU) from the content, and whether the table needs the landscape page.
 
-
-def _column_widths(table: SectionTable, shown) -> list[int]:
-    """Column widths proportional to their content (CJK counts double), within the 17 cm text width.
-
-    Headers may wrap, so they weigh half; long free text (descriptions) is capped so it wraps instead of
-    squeezing the figures.
+    Ids, dates, figures, statuses and short names keep their whole text on one line and English headers their
+    whole words (table_layout); the description column gets the rest. When that does not fit the 17 cm portrait
+    text width with at least 4 cm for free text, the table goes on a landscape page (25.7 cm).
     """
-    columns = list(table.frame.columns)
-    weights = []
-    for i, column in enumerate(columns):
-        cells = [display(v, table.cell_format(column, r)) for r, v in enumerate(shown.iloc[:, i].head(40))]
-        longest = max([_text_width(c) for c in cells] or [1])
-        weights.append(min(30, max(8, longest + 1, _text_width(str(column)) // 2 + 1)))
-    total = sum(weights)
-    return [int(_TEXT_WIDTH * w / total) for w in weights]
+    plans = plan_columns(headers, texts, formats, size_pt=_CELL_PT, pad_pt=_CELL_PAD_PT, lang=lang,
+                         max_free_pt=_MAX_FREE_PT)
+    landscape = False
+    widths = fit_columns(plans, _TEXT_WIDTH.pt, free_min_pt=_FREE_MIN_PT)
+    if widths is None:
+        landscape = True
+        widths = fit_columns(plans, _LANDSCAPE_WIDTH.pt, free_min_pt=_FREE_MIN_PT)
+    if widths is None:  # wider than a landscape page even so: share it out (long texts wrap, figures shrink last)
+        total = sum(p.need for p in plans)
+        widths = [p.need * _LANDSCAPE_WIDTH.pt / total for p in plans]
+    return [Pt(w) for w in widths], landscape
+
+
+def _orientation(doc, *, landscape: bool) -> None:
+    """Continue in a portrait or landscape section, starting a new one (on a new page) when it changes."""
+    current = doc.sections[-1]
+    if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
+        return
+    sect = doc.add_section(WD_SECTION.NEW_PAGE)
+    sect.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long_side, short_side = Cm(29.7), Cm(21.0)
+    sect.page_width, sect.page_height = (long_side, short_side) if landscape else (short_side, long_side)
+
+
+def _keep_row_together(row) -> None:
+    """A row is never split across two pages (w:cantSplit)."""
+    flag = OxmlElement("w:cantSplit")
+    flag.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(flag)
 
 
 def _repeat_header(row) -> None:
@@ -209,13 +238,15 @@ def _repeat_header(row) -> None:
     tr_pr.append(flag)
 
 
-def _cell_text(cell, text: str, *, bold: bool = False, right: bool = False) -> None:
+def _cell_text(cell, text: str, *, bold: bool = False, right: bool = False, no_wrap: bool = False) -> None:
     para = cell.paragraphs[0]
     run = para.add_run(text)
     run.bold = bold
-    run.font.size = Pt(9)
+    run.font.size = Pt(_CELL_PT)
     if right:
         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if no_wrap:  # the width already holds it; w:noWrap tells Word and LibreOffice never to break it anyway
+        cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
 
 
 def _shade(cell, fill: str) -> None:

@@ -1,27 +1,37 @@
-"""The briefing as a PowerPoint deck (SPEC 6): one slide per section, native editable charts and tables.
+"""The briefing as a PowerPoint deck (SPEC 6): a slide per section, native editable charts and tables.
 
 Charts are real chart parts (``add_chart`` with ``CategoryChartData``), so a lead department can restyle them in
 PowerPoint. The compliance heatmap has no native chart type; it is a table whose cells are coloured by status.
 Text goes in as plain runs (no hyperlinks, no fields), so user-written descriptions stay inert.
+
+Layout (issue #16.2): no text is smaller than 12 pt, and nothing overlaps. Column widths come from the content
+(table_layout: ids, dates and statuses never break) and every row's height from the lines its cells wrap into
+(measure), so the writer knows where a table ends: a table that does not fit beside its chart gets the full width
+of a slide of its own; one longer than a slide continues on the next slides (header repeated), and a list too long
+for ``MAX_TABLE_SLIDES`` slides shows its first rows with "complete list in the Excel file" below them.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, field
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from analytics.briefing.cells import display
 from analytics.briefing.charts import SERIES_COLORS, STATUS_COLORS
 from analytics.briefing.fonts import find_cjk_font
+from analytics.briefing.measure import line_count
 from analytics.briefing.model import Briefing, ChartSpec, Section, SectionTable
+from analytics.briefing.table_layout import cell_texts, fit_columns, plan_columns
 
-MAX_SLIDE_ROWS = 12  # rows a slide table shows legibly; the Excel workbook has them all
+MIN_PT = 12  # the smallest text of the deck (issue #16.2)
+MAX_TABLE_SLIDES = 3  # a table longer than this many slides shows its first rows and points to the Excel file
 _CHART_TYPES = {
     "bar": XL_CHART_TYPE.COLUMN_CLUSTERED,
     "pareto": XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -31,6 +41,21 @@ _CHART_TYPES = {
 }
 _WIDTH, _HEIGHT = Inches(13.333), Inches(7.5)
 _MARGIN = Inches(0.5)
+_BOTTOM = _HEIGHT - Inches(0.35)  # nothing is placed below this line
+_GAP = Inches(0.25)
+_MIN_CHART_W = Inches(5.5)  # a chart beside a table keeps at least this width
+_TABLE_PT = MIN_PT
+_SENTENCE_PT = 14
+# Noto Sans CJK's line height is about 1.45 em (ascender 1.16 + descender 0.29); measured on the PDF LibreOffice
+# makes, a little more is allowed so that the computed row is never shorter than the drawn one.
+_LINE = 1.5
+_CELL_MARGIN_X, _CELL_MARGIN_Y = Inches(0.08), Inches(0.04)
+_CELL_PAD_PT = 2 * _CELL_MARGIN_X.pt + 4
+_TEXTBOX_INSET = Inches(0.1)  # python-pptx text boxes: 0.1 in left/right, 0.05 in top/bottom
+_MAX_FREE_PT = Inches(4.5).pt
+_FREE_MIN_PT = Inches(2.0).pt
+_HEADER_FILL = "#E8EEF7"
+_INK = "#1F2A37"
 
 
 def write_pptx(briefing: Briefing) -> bytes:
@@ -39,9 +64,9 @@ def write_pptx(briefing: Briefing) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = _WIDTH, _HEIGHT
     _title_slide(prs, briefing, family)
-    _bullets_slide(prs, briefing.labels["summary"], briefing.summary, family)
+    _bullets_slide(prs, briefing.labels["summary"], briefing.summary, family, briefing.lang)
     for section in briefing.sections:
-        _section_slide(prs, section, briefing, family)
+        _section_slides(prs, section, briefing, family)
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()
@@ -51,7 +76,7 @@ def _font(run_font, family: str, size: float | None = None, *, bold: bool = Fals
     run_font.name = family
     run_font.bold = bold
     if size:
-        run_font.size = Pt(size)
+        run_font.size = Pt(max(size, MIN_PT))
     if color:
         run_font.color.rgb = RGBColor.from_string(color.lstrip("#"))
     # East Asian typeface too: PowerPoint picks a:ea for CJK characters.
@@ -64,7 +89,16 @@ def _font(run_font, family: str, size: float | None = None, *, bold: bool = Fals
     ea.set("typeface", family)
 
 
-def _textbox(slide, left, top, width, height, lines: list[str], family: str, size: float = 14, **kw) -> None:
+def _text_height(lines: list[str], width, size: float, lang: str, *, bold: bool = False) -> int:
+    """The height (EMU) ``lines`` take in a text box ``width`` wide, its insets included."""
+    usable = Emu(width - 2 * _TEXTBOX_INSET).pt
+    n = sum(line_count(line, usable, size, bold=bold, lang=lang) for line in lines)
+    return int(Pt(n * size * _LINE)) + int(Inches(0.1))
+
+
+def _textbox(slide, left, top, width, lines: list[str], family: str, size: float, lang: str, **kw) -> int:
+    """A text box exactly as tall as its wrapped lines; returns its bottom (EMU)."""
+    height = _text_height(lines, width, size, lang, bold=kw.get("bold", False))
     frame = slide.shapes.add_textbox(left, top, width, height).text_frame
     frame.word_wrap = True
     for i, line in enumerate(lines):
@@ -72,59 +106,211 @@ def _textbox(slide, left, top, width, height, lines: list[str], family: str, siz
         run = para.add_run()
         run.text = line
         _font(run.font, family, size, **kw)
+    return top + height
 
 
-def _title(slide, text: str, family: str) -> None:
-    _textbox(slide, _MARGIN, Inches(0.3), _WIDTH - 2 * _MARGIN, Inches(0.8), [text], family, 26, bold=True,
-             color="#0B5CAD")
+def _title(slide, text: str, family: str, lang: str) -> int:
+    return _textbox(slide, _MARGIN, Inches(0.3), _WIDTH - 2 * _MARGIN, [text], family, 26, lang, bold=True,
+                    color="#0B5CAD")
 
 
 def _title_slide(prs, b: Briefing, family: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _textbox(slide, _MARGIN, Inches(2.3), _WIDTH - 2 * _MARGIN, Inches(1.2), [b.title], family, 36, bold=True,
-             color="#0B5CAD")
+    bottom = _textbox(slide, _MARGIN, Inches(2.3), _WIDTH - 2 * _MARGIN, [b.title], family, 36, b.lang, bold=True,
+                      color="#0B5CAD")
     sep = "：" if b.lang != "en" else ": "
     lines = [f"{b.labels['company']}{sep}{b.company}", f"{b.labels['period']}{sep}{b.period_label}",
              f"{b.labels['as_of']}{sep}{b.as_of.isoformat()}", f"{b.labels['generated']}{sep}{b.generated_on.isoformat()}"]
-    _textbox(slide, _MARGIN, Inches(3.7), _WIDTH - 2 * _MARGIN, Inches(2.5), lines, family, 18, color="#1F2A37")
+    _textbox(slide, _MARGIN, bottom + Inches(0.2), _WIDTH - 2 * _MARGIN, lines, family, 18, b.lang, color=_INK)
 
 
-def _bullets_slide(prs, title: str, lines: list[str], family: str) -> None:
+def _bullets_slide(prs, title: str, lines: list[str], family: str, lang: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _title(slide, title, family)
-    _textbox(slide, _MARGIN, Inches(1.3), _WIDTH - 2 * _MARGIN, Inches(5.6), [f"• {s}" for s in lines], family, 18)
+    top = _title(slide, title, family, lang) + Inches(0.15)
+    width = _WIDTH - 2 * _MARGIN
+    bullets = [f"• {s}" for s in lines]
+    size = next((s for s in (18, 16, 14, MIN_PT) if top + _text_height(bullets, width, s, lang) <= _BOTTOM), MIN_PT)
+    _textbox(slide, _MARGIN, top, width, bullets, family, size, lang)
 
 
-def _section_slide(prs, section: Section, b: Briefing, family: str) -> None:
+@dataclass
+class _Grid:
+    """A table as slide cells: texts, formats (alignment, which cells never wrap) and fills."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    formats: list[list[str]]
+    fills: list[list[str | None]] = field(default_factory=list)
+    total_rows: int = 0  # rows of the full list (the model may hold fewer than it counts)
+
+    def row_fill(self, r: int, c: int) -> str | None:
+        return self.fills[r][c] if self.fills else None
+
+
+def _grid_of_table(table: SectionTable) -> _Grid:
+    columns = list(table.frame.columns)
+    rows = cell_texts(table, table.frame)
+    formats = [[table.cell_format(col, r) for col in columns] for r in range(len(rows))]
+    status_col = columns.index(table.status_column) if table.status_column in columns else None
+    fills = []
+    for r in range(len(rows)):
+        status = (table.row_status or [None] * len(rows))[r] if status_col is not None else None
+        fills.append([STATUS_COLORS.get(status or "") if c == status_col else None for c in range(len(columns))])
+    return _Grid([str(c) for c in columns], rows, formats, fills, table.truncated_from or len(rows))
+
+
+def _grid_of_heatmap(spec: ChartSpec) -> _Grid:
+    rows, formats, fills = [], [], []
+    for r, label in enumerate(spec.rows):
+        texts = [spec.annotations[r][c] if spec.annotations else "" for c in range(len(spec.categories))]
+        rows.append([label, *texts])
+        formats.append(["text"] + ["pct"] * len(texts))
+        fills.append([None] + [STATUS_COLORS.get(spec.statuses[r][c] or "", "#FFFFFF")
+                               for c in range(len(spec.categories))])
+    return _Grid(["", *spec.categories], rows, formats, fills, len(spec.rows))
+
+
+def _widths(grid: _Grid, width: int, lang: str) -> list[float] | None:
+    """Column widths (points) of ``grid`` within ``width`` EMU; None when it does not fit."""
+    plans = plan_columns(grid.headers, grid.rows, grid.formats, size_pt=_TABLE_PT, pad_pt=_CELL_PAD_PT, lang=lang,
+                         max_free_pt=_MAX_FREE_PT)
+    return fit_columns(plans, Emu(width).pt, free_min_pt=_FREE_MIN_PT)
+
+
+def _row_height(texts: list[str], widths: list[float], lang: str, *, bold: bool = False) -> int:
+    usable = [w - _CELL_PAD_PT + 2 for w in widths]
+    lines = max(line_count(t, u, _TABLE_PT, bold=bold, lang=lang) for t, u in zip(texts, usable, strict=True))
+    return int(Pt(lines * _TABLE_PT * _LINE)) + 2 * int(_CELL_MARGIN_Y)
+
+
+def _pages(heights: list[int], header: int, room: int) -> list[tuple[int, int]]:
+    """Row ranges [start, end) that fit ``room`` EMU each, the header row repeated on every page."""
+    pages, start, used = [], 0, header
+    for i, h in enumerate(heights):
+        if used + h > room and i > start:
+            pages.append((start, i))
+            start, used = i, header
+        used += h
+    pages.append((start, len(heights)))
+    return pages
+
+
+def _draw_grid(slide, grid: _Grid, rows: range, left: int, top: int, widths: list[float], header_h: int,
+               heights: list[int], family: str) -> int:
+    """The table at (left, top) with the header and ``rows`` of ``grid``; returns its bottom (EMU)."""
+    height = header_h + sum(heights[r] for r in rows)
+    width = sum(int(Pt(w)) for w in widths)
+    shape = slide.shapes.add_table(len(rows) + 1, len(grid.headers), left, top, width, height)
+    table = shape.table
+    for c, w in enumerate(widths):
+        table.columns[c].width = int(Pt(w))
+    table.rows[0].height = header_h
+    for c, name in enumerate(grid.headers):
+        _set(table.cell(0, c), name, family, bold=True, fill=_HEADER_FILL, color=_INK)
+    for i, r in enumerate(rows, start=1):
+        table.rows[i].height = heights[r]
+        for c, text in enumerate(grid.rows[r]):
+            fill = grid.row_fill(r, c)
+            right = grid.formats[r][c] in ("int", "pct", "num", "dint", "dpct")
+            _set(table.cell(i, c), text, family, fill=fill or "#FFFFFF", color="#FFFFFF" if fill else _INK,
+                 right=right)
+    return top + height
+
+
+def _set(cell, text: str, family: str, *, bold: bool = False, fill: str | None = None, color: str | None = None,
+         right: bool = False) -> None:
+    cell.text = ""
+    cell.margin_left = cell.margin_right = _CELL_MARGIN_X
+    cell.margin_top = cell.margin_bottom = _CELL_MARGIN_Y
+    para = cell.text_frame.paragraphs[0]
+    if right:
+        para.alignment = PP_ALIGN.RIGHT
+    run = para.add_run()
+    run.text = text
+    _font(run.font, family, _TABLE_PT, bold=bold, color=color)
+    if fill:
+        cell.fill.solid()
+        cell.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))
+
+
+def _new_slide(prs, title: str, sentences: list[str], family: str, lang: str) -> tuple[object, int]:
+    """A slide with the title and (on the first slide of a section) its sentences; returns it and the body top."""
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _title(slide, section.title, family)
-    top = Inches(1.15)
-    if section.sentences:
-        _textbox(slide, _MARGIN, top, _WIDTH - 2 * _MARGIN, Inches(0.9), section.sentences[:3], family, 13,
-                 color="#5F6B7A")
-        top = Inches(2.05)
-    body_h = _HEIGHT - top - Inches(0.3)
+    top = _title(slide, title, family, lang) + Inches(0.1)
+    if sentences:
+        top = _textbox(slide, _MARGIN, top, _WIDTH - 2 * _MARGIN, sentences, family, _SENTENCE_PT, lang,
+                       color="#5F6B7A") + Inches(0.1)
+    return slide, top
+
+
+def _section_slides(prs, section: Section, b: Briefing, family: str) -> None:
+    """The section's slide (and the slides its table continues on)."""
+    slide, top = _new_slide(prs, section.title, section.sentences[:3], family, b.lang)
     full_w = _WIDTH - 2 * _MARGIN
     charts = [c for c in section.charts if not c.is_empty and c.kind != "heatmap"]
     heatmaps = [c for c in section.charts if not c.is_empty and c.kind == "heatmap"]
     tables = [t for t in section.tables if not t.frame.empty]
     if 0 < section.slide_table < len(section.tables) and not section.tables[section.slide_table].frame.empty:
         tables = [section.tables[section.slide_table]]
-    if not (charts or heatmaps or tables):
-        _textbox(slide, _MARGIN, top, full_w, Inches(1), [section.empty_message or b.labels["no_rows"]], family, 16)
-        return
-    left_w = int(full_w * 0.55) if (charts and (tables or heatmaps)) else full_w
-    if charts:
-        _chart(slide, charts[0], _MARGIN, top, left_w, body_h, family)
-    right_left = _MARGIN + left_w + Inches(0.2) if charts else _MARGIN
-    right_w = full_w - left_w - Inches(0.2) if charts else full_w
+    grid = None
     if heatmaps:
         # The slide shows the heatmap of the briefing's own period kind when there is one (a quarterly briefing:
         # the quarterly rules); the Word and Excel versions have all of them.
         same_kind = [h for h in heatmaps if h.period_kind == b.period_kind] or heatmaps
-        _heatmap_table(slide, same_kind[0], right_left, top, right_w, family, b)
+        grid = _grid_of_heatmap(same_kind[0])
     elif tables:
-        _table(slide, tables[0], right_left, top, right_w, family, b)
+        grid = _grid_of_table(tables[0])
+    if not (charts or grid):
+        _textbox(slide, _MARGIN, top, full_w, [section.empty_message or b.labels["no_rows"]], family, 16, b.lang)
+        return
+    if not grid:
+        _chart(slide, charts[0], _MARGIN, top, full_w, _BOTTOM - top, family)
+        return
+    if charts:
+        # Beside the chart when the whole table fits there; else the chart has this slide, the table the next.
+        side_w = full_w - _MIN_CHART_W - _GAP
+        widths = _widths(grid, side_w, b.lang)
+        if widths is not None:
+            header_h = _row_height(grid.headers, widths, b.lang, bold=True)
+            heights = [_row_height(r, widths, b.lang) for r in grid.rows]
+            if header_h + sum(heights) <= _BOTTOM - top and grid.total_rows == len(grid.rows):
+                table_w = sum(int(Pt(w)) for w in widths)
+                chart_w = full_w - table_w - _GAP
+                _chart(slide, charts[0], _MARGIN, top, chart_w, _BOTTOM - top, family)
+                _draw_grid(slide, grid, range(len(grid.rows)), _MARGIN + chart_w + _GAP, top, widths, header_h,
+                           heights, family)
+                return
+        _chart(slide, charts[0], _MARGIN, top, full_w, _BOTTOM - top, family)
+        slide, top = _new_slide(prs, b.labels["continued"].format(title=section.title), [], family, b.lang)
+    _full_width_grid(prs, slide, top, grid, section, b, family)
+
+
+def _full_width_grid(prs, slide, top: int, grid: _Grid, section: Section, b: Briefing, family: str) -> None:
+    """``grid`` across the slide width, continued on further slides, or cut with a note when far too long."""
+    full_w = _WIDTH - 2 * _MARGIN
+    widths = _widths(grid, full_w, b.lang)
+    if widths is None:  # wider than a slide even so: share the width out (long texts wrap more)
+        plans = plan_columns(grid.headers, grid.rows, grid.formats, size_pt=_TABLE_PT, pad_pt=_CELL_PAD_PT,
+                             lang=b.lang, max_free_pt=_MAX_FREE_PT)
+        total = sum(p.need for p in plans)
+        widths = [p.need * Emu(full_w).pt / total for p in plans]
+    header_h = _row_height(grid.headers, widths, b.lang, bold=True)
+    heights = [_row_height(r, widths, b.lang) for r in grid.rows]
+    note_h = _text_height([b.labels["truncated"].format(shown=9999, total=9999)], full_w, MIN_PT, b.lang)
+    pages = _pages(heights, header_h, _BOTTOM - top)
+    cut = len(pages) > MAX_TABLE_SLIDES or grid.total_rows > len(grid.rows)
+    if cut:
+        # First rows only (the most urgent: the builders sort them first), the note right below the last row.
+        end = _pages(heights, header_h, _BOTTOM - top - note_h - int(Inches(0.1)))[0][1]
+        bottom = _draw_grid(slide, grid, range(0, end), _MARGIN, top, widths, header_h, heights, family)
+        _textbox(slide, _MARGIN, bottom + Inches(0.1), full_w,
+                 [b.labels["truncated"].format(shown=end, total=grid.total_rows)], family, MIN_PT, b.lang,
+                 color="#5F6B7A")
+        return
+    for i, (start, end) in enumerate(pages):
+        if i:
+            slide, top = _new_slide(prs, b.labels["continued"].format(title=section.title), [], family, b.lang)
+        _draw_grid(slide, grid, range(start, end), _MARGIN, top, widths, header_h, heights, family)
 
 
 def _chart(slide, spec: ChartSpec, left, top, width, height, family: str) -> None:
@@ -139,7 +325,7 @@ def _chart(slide, spec: ChartSpec, left, top, width, height, family: str) -> Non
     chart.has_title = True
     chart.chart_title.text_frame.text = spec.title
     _font(chart.chart_title.text_frame.paragraphs[0].runs[0].font, family, 14, bold=True)
-    chart.font.size = Pt(11)
+    chart.font.size = Pt(MIN_PT)  # axes, legend and data labels inherit it
     _font(chart.font, family)
     chart.has_legend = len(series) > 1
     if chart.has_legend:
@@ -156,64 +342,8 @@ def _chart(slide, spec: ChartSpec, left, top, width, height, family: str) -> Non
     if spec.kind in ("bar", "barh", "pareto") and len(series) == 1:
         plot = chart.plots[0]
         plot.has_data_labels = True
-        plot.data_labels.font.size = Pt(10)
+        plot.data_labels.font.size = Pt(MIN_PT)
         plot.data_labels.number_format = "0%" if spec.value_format == "pct" else "#,##0"
         plot.data_labels.number_format_is_linked = False
 
 
-def _new_table(slide, n_rows: int, n_cols: int, left, top, width):
-    height = Emu(Inches(0.32) * n_rows)
-    return slide.shapes.add_table(n_rows, n_cols, left, top, width, height).table
-
-
-def _set(cell, text: str, family: str, *, bold: bool = False, fill: str | None = None, color: str | None = None,
-         size: float = 10) -> None:
-    cell.text = ""
-    run = cell.text_frame.paragraphs[0].add_run()
-    run.text = text
-    _font(run.font, family, size, bold=bold, color=color)
-    if fill:
-        cell.fill.solid()
-        cell.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))
-
-
-def _table(slide, table: SectionTable, left, top, width, family: str, b: Briefing) -> None:
-    shown = table.frame.head(MAX_SLIDE_ROWS)
-    columns = list(table.frame.columns)
-    grid = _new_table(slide, len(shown) + 1, len(columns), left, top, width)
-    size = 10 if len(columns) <= 6 else 8  # wide tables (pace: 11 columns) stay on the slide in a smaller size
-    for c, name in enumerate(columns):
-        _set(grid.cell(0, c), str(name), family, bold=True, fill="#E8EEF7", color="#1F2A37", size=size)
-    status_col = columns.index(table.status_column) if table.status_column in columns else None
-    for r, values in enumerate(shown.itertuples(index=False, name=None), start=1):
-        for c, value in enumerate(values):
-            fmt = table.cell_format(columns[c], r - 1)
-            status = table.row_status[r - 1] if (c == status_col and table.row_status) else None
-            fill = STATUS_COLORS.get(status or "")
-            _set(grid.cell(r, c), display(value, fmt), family, fill=fill or "#FFFFFF",
-                 color="#FFFFFF" if fill else "#1F2A37", size=size)
-    total = table.truncated_from or len(table.frame)
-    if total > len(shown):
-        note_top = top + Emu(Inches(0.32) * (len(shown) + 1)) + Inches(0.1)
-        _textbox(slide, left, note_top, width, Inches(0.4),
-                 [b.labels["truncated"].format(shown=len(shown), total=total)], family, 10, color="#5F6B7A")
-
-
-def _heatmap_table(slide, spec: ChartSpec, left, top, width, family: str, b: Briefing) -> None:
-    spec = spec.with_short_labels()
-    rows = spec.rows[:MAX_SLIDE_ROWS]
-    grid = _new_table(slide, len(rows) + 1, len(spec.categories) + 1, left, top, width)
-    _set(grid.cell(0, 0), "", family, fill="#E8EEF7")
-    for c, name in enumerate(spec.categories, start=1):
-        _set(grid.cell(0, c), name, family, bold=True, fill="#E8EEF7", color="#1F2A37")
-    for r, label in enumerate(rows, start=1):
-        _set(grid.cell(r, 0), label, family, color="#1F2A37", fill="#FFFFFF")
-        for c in range(len(spec.categories)):
-            status = spec.statuses[r - 1][c]
-            text = spec.annotations[r - 1][c] if spec.annotations else ""
-            _set(grid.cell(r, c + 1), text, family, fill=STATUS_COLORS.get(status or "", "#FFFFFF"),
-                 color="#FFFFFF")
-    if len(spec.rows) > len(rows):
-        note_top = top + Emu(Inches(0.32) * (len(rows) + 1)) + Inches(0.1)
-        _textbox(slide, left, note_top, width, Inches(0.4),
-                 [b.labels["truncated"].format(shown=len(rows), total=len(spec.rows))], family, 10, color="#5F6B7A")

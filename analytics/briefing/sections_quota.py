@@ -63,7 +63,7 @@ def quota_section(ctx: BriefContext, relevant: pd.DataFrame, year_results: pd.Da
     detail = relevant.sort_values(["_sev", "_rule", "value", "company_key"], kind="stable", na_position="last")
     status_col = ctx.t("brief.col.status")
     frame = pd.DataFrame({
-        ctx.t("brief.col.rule"): detail["rule"].to_numpy(),
+        ctx.t("brief.col.rule"): [ctx.rule(r) for r in detail["rule"]],
         ctx.t("brief.col.company"): detail["company"].to_numpy(),
         ctx.t("brief.col.department"): detail["department"].to_numpy(),
         ctx.t("brief.col.period"): detail["period"].to_numpy(),
@@ -110,7 +110,7 @@ def _heatmap(ctx: BriefContext, units: pd.DataFrame, year_results: pd.DataFrame)
     index = {key: i for i, key in enumerate(keys)}
     columns = list(history.sort_values("period_start")["period"].drop_duplicates())
     col_of = {p: j for j, p in enumerate(columns)}
-    rows = [f"{r['rule']}｜{_unit_label(r)}" for r in order.to_dict("records")]
+    rows = [f"{ctx.rule(r['rule'])}｜{_unit_label(r)}" for r in order.to_dict("records")]
     values: list[list[float | None]] = [[None] * len(columns) for _ in rows]
     statuses: list[list[str | None]] = [[None] * len(columns) for _ in rows]
     notes: list[list[str]] = [[""] * len(columns) for _ in rows]
@@ -146,7 +146,7 @@ def pace_section(ctx: BriefContext, relevant: pd.DataFrame) -> Section:
     paced = paced.sort_values(["_sev", "needed", "_rule"], ascending=[True, False, True], kind="stable")
     pace_col = ctx.t("brief.col.pace")
     frame = pd.DataFrame({
-        ctx.t("brief.col.rule"): paced["rule"].to_numpy(),
+        ctx.t("brief.col.rule"): [ctx.rule(r) for r in paced["rule"]],
         ctx.t("brief.col.company"): paced["company"].to_numpy(),
         ctx.t("brief.col.department"): paced["department"].to_numpy(),
         ctx.t("brief.col.period"): paced["period"].to_numpy(),
@@ -165,7 +165,7 @@ def pace_section(ctx: BriefContext, relevant: pd.DataFrame) -> Section:
     rules = [r for r in RULES if (paced["rule"] == r).any()]
     series = [(ctx.status(v), [int(((paced["rule"] == r) & (paced["pace"] == v)).sum()) for r in rules])
               for v in verdicts]
-    section.charts.append(ChartSpec("stacked_bar", ctx.t("brief.chart.pace"), rules, series))
+    section.charts.append(ChartSpec("stacked_bar", ctx.t("brief.chart.pace"), [ctx.rule(r) for r in rules], series))
     section.sentences.append(ctx.t("brief.s.pace", units=len(paced), at_risk=int((paced["pace"] == "at_risk").sum()),
                                    needed=int(paced["needed"].sum())))
     return section
@@ -204,7 +204,7 @@ def owed_section(ctx: BriefContext, relevant: pd.DataFrame) -> Section:
     dept_frame = pd.DataFrame({
         ctx.t("brief.col.company"): by_dept["company"].to_numpy(),
         ctx.t("brief.col.department"): by_dept["department"].to_numpy(),
-        ctx.t("brief.col.rule"): by_dept["rule"].to_numpy(),
+        ctx.t("brief.col.rule"): [ctx.rule(r) for r in by_dept["rule"]],
         ctx.t("brief.col.period"): by_dept["period"].to_numpy(),
         ctx.t("brief.col.owed"): by_dept["n"].to_numpy(),
     })
@@ -215,7 +215,7 @@ def owed_section(ctx: BriefContext, relevant: pd.DataFrame) -> Section:
         ctx.t("brief.col.employee_id"): owed_all["employee_id"].to_numpy(),
         ctx.t("brief.col.name"): owed_all["name"].to_numpy(),
         ctx.t("brief.col.rank"): [ctx.term("rank", r) for r in owed_all["rank"]],
-        ctx.t("brief.col.rule"): owed_all["rule"].to_numpy(),
+        ctx.t("brief.col.rule"): [ctx.rule(r) for r in owed_all["rule"]],
         ctx.t("brief.col.period"): owed_all["period"].to_numpy(),
     })
     section.tables.append(SectionTable(ctx.t("brief.tbl.owed_people"), people))

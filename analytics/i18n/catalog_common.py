@@ -11,4 +11,14 @@ MESSAGES = {
         "en": "The time zone setting {env}={value} is not recognised: give an IANA zone name (e.g. Asia/Shanghai), "
               "or remove the setting to use the default {default}.",
     },
+    # Short rule names (issue #16.4): what labels a row of a heatmap or a table people read; the code and the full
+    # wording are in the tooltip on the pages and in the rule table of the briefing.
+    "rule.short.HQ-MGR-Y": {"zh-Hant": "總部經理年度 ≥30%", "en": "HQ managers ≥30% a year"},
+    "rule.short.HQ-STAFF-Y": {"zh-Hant": "總部員工年度 ≥10%", "en": "HQ staff ≥10% a year"},
+    "rule.short.PROV-LEAD-Y": {"zh-Hant": "省公司領導每年一次", "en": "Province leaders yearly"},
+    "rule.short.PROV-DEPT-Y": {"zh-Hant": "省公司部門年度 ≥50%", "en": "Province depts ≥50% a year"},
+    "rule.short.PROV-RECEPT-M": {"zh-Hant": "省公司每月接待日", "en": "Province reception day"},
+    "rule.short.CITY-MGR-Q": {"zh-Hant": "地市經理每季一次", "en": "City managers quarterly"},
+    "rule.short.CITY-DEPT-Q": {"zh-Hant": "地市部門每季 ≥50%", "en": "City depts ≥50% a quarter"},
+    "rule.short.CITY-RECEPT-M": {"zh-Hant": "地市每月接待日", "en": "City reception day"},
 }

@@ -32,7 +32,9 @@ def test_writes_each_format(tiny_db, tmp_path, capsys, ext):
     elif ext == "xlsx":
         assert openpyxl.load_workbook(io.BytesIO(data)).sheetnames[1] == "主要指標"
     else:
-        assert len(Presentation(io.BytesIO(data)).slides) == 11
+        # title, summary, nine sections; a table that does not fit beside its chart continues on a slide of its
+        # own (issue #16.2), so there may be more
+        assert len(Presentation(io.BytesIO(data)).slides) >= 11
 
 
 @pytest.mark.parametrize(("args", "needle"), [

@@ -66,12 +66,14 @@ def test_quota_results_equal_the_metric(con, briefing):
     assert len(detail) == len(overlapping) == 6
     by_key = {(r, p): (pop, part) for r, p, pop, part in zip(detail["規則"], detail["期間"], detail["應參與人數"],
                                                               detail["已參與人數"], strict=True)}
-    for rec in overlapping.to_dict("records"):
-        assert by_key[(rec["rule"], rec["period"])] == (rec["population"], rec["participants"])
+    from analytics.i18n import t
+
+    for rec in overlapping.to_dict("records"):  # rows are labelled by the rule's short name (issue #16.4)
+        assert by_key[(t(f"rule.short.{rec['rule']}", "zh-Hant"), rec["period"])] == (rec["population"], rec["participants"])
     # By hand: CITY-RECEPT-M October: C1 has no reception day -> missed (October ended before the as-of date);
     # CITY-DEPT-Q 2026Q4: 1 of 3 = 33% < 50% and the quarter ends after 11-25 -> in progress; 4 others met.
     status = dict(zip(detail["規則"], detail["狀態"], strict=True))
-    assert status["CITY-RECEPT-M"] == "未達標" and status["CITY-DEPT-Q"] == "進行中"
+    assert status["地市每月接待日"] == "未達標" and status["地市部門每季 ≥50%"] == "進行中"
     assert sorted(status.values()).count("達標") == 4
     assert [c.kind for c in briefing.section("quotas").charts] == ["heatmap"] * 3
 
@@ -80,7 +82,7 @@ def test_pace_by_hand(briefing):
     pace = briefing.section("pace").tables[0].frame.iloc[0]
     # Q4 = 92 days, 56 elapsed by 11-25: projected 1 x 92 / 56 = 1.642857; needed ceil(0.5 x 3) - 1 = 1;
     # 36 days left -> 6 weeks -> 1 a week; on track because 1 x 92 x 100 = 9200 >= 50 x 3 x 56 = 8400.
-    assert pace["規則"] == "CITY-DEPT-Q"
+    assert pace["規則"] == "地市部門每季 ≥50%"  # CITY-DEPT-Q by its short name
     assert pace["預計期末參與人數"] == pytest.approx(92 / 56)
     assert (pace["尚需人數"], pace["剩餘週數"], pace["每週需新增"]) == (1, 6, 1)
     assert pace["進度判斷"] == "進度正常"

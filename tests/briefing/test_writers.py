@@ -149,7 +149,9 @@ def deck(rendered):
 
 
 def test_pptx_one_slide_per_section(deck, briefing):
-    assert len(deck.slides) == 2 + len(briefing.sections)  # title, summary, then the sections
+    # title, summary, then each section's first slide under its own title; continuation slides say so
+    titles = [next(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in deck.slides]
+    assert titles[2:] and [t for t in titles[2:] if not t.endswith("（續）")] == [s.title for s in briefing.sections]
 
 
 def test_pptx_native_charts(deck, rendered):
@@ -177,7 +179,7 @@ def test_pptx_tables_and_inert_text(deck):
     overdue = next(t for t in tables if t[0][0] == "責任單位")
     assert overdue[1][2] == "I1" and overdue[1][4] == HYPERLINK
     owed = next(t for t in tables if t[0][:2] == ["公司", "部門"] and "待穿越人數" in t[0])
-    assert owed[1] == ["濱江市分公司", "客戶服務部", "CITY-DEPT-Q", "2026Q4", "2"]
+    assert owed[1] == ["濱江市分公司", "客戶服務部", "地市部門每季 ≥50%", "2026Q4", "2"]  # CITY-DEPT-Q
 
 
 def test_pptx_has_no_links_or_fields(rendered):
@@ -194,14 +196,16 @@ def test_docx_quota_table_equals_compute_quota_results(doc, con):
     from tests.briefing.conftest import AS_OF, SCOPE
 
     results = compute_quota_results(con, 2026, as_of=AS_OF, scope=SCOPE)
-    want = {(r["rule"], r["period"]): (str(r["population"]), str(r["participants"]))
+    from analytics.i18n import t
+
+    want = {(t(f"rule.short.{r['rule']}", "zh-Hant"), r["period"]): (str(r["population"]), str(r["participants"]))
             for r in results.to_dict("records")}
     rows = _word_table(doc, "規則", "應參與人數")
     header = rows[0]
     got = {(r[0], r[header.index("期間")]): (r[header.index("應參與人數")], r[header.index("已參與人數")])
            for r in rows[1:]}
     assert got and all(want[key] == value for key, value in got.items())
-    assert got[("CITY-DEPT-Q", "2026Q4")] == ("3", "1")  # by hand: C1 of C1, C2, C3
+    assert got[("地市部門每季 ≥50%", "2026Q4")] == ("3", "1")  # by hand: C1 of C1, C2, C3
 
 
 def test_pptx_owed_list_equals_load_owed_people(con, rendered):
@@ -219,7 +223,7 @@ def test_xlsx_heatmap_cells_coloured_by_status(book):
 
     ws = book["配額達標"]
     label = next(c for row in ws.iter_rows() for c in row
-                 if c.value == "CITY-DEPT-Q｜濱江市分公司·客戶服務部")
+                 if c.value == "地市部門每季 ≥50%｜濱江市分公司·客戶服務部")  # CITY-DEPT-Q, by name (#16.4)
     # columns: the quarters of 2026 up to the briefing period, 2026Q1 .. 2026Q4
     header_row = next(r for r in range(label.row - 1, 0, -1)
                       if ws.cell(row=r, column=label.column + 1).value == "2026Q1")
