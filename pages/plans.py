@@ -7,6 +7,10 @@ Page settings live in the URL: ``?deadline=01-31``, ``?window=7``, ``?company=<c
 
 from __future__ import annotations
 
+from ui.gate import page_gate
+
+page_gate()  # the sign-in gate before anything else of the page runs (docs/security.md)
+
 import datetime as dt
 
 import pandas as pd
