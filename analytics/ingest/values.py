@@ -190,7 +190,7 @@ def _make_date(year: int, month: int, day: int) -> Cell:
 
 
 def _from_serial(number: float) -> Cell:
-    if MIN_SERIAL <= number <= MAX_SERIAL:
+    if MIN_SERIAL <= number < MAX_SERIAL + 1:  # a time of day on the last day (73415.5) is still that day
         return Cell(_EXCEL_EPOCH + dt.timedelta(days=int(number)))
     return Cell(error="ingest.bad_date", params={})
 

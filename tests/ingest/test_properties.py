@@ -87,3 +87,9 @@ def test_header_finder_finds_any_table_header_among_noise(key, noise, spaced, ro
 @given(st.lists(st.lists(anything, max_size=6), max_size=20))
 def test_header_finder_never_raises(rows):
     find_header(rows)
+
+
+def test_a_serial_with_a_time_on_the_last_accepted_day_is_that_day():
+    # Found by hypothesis: 2100-12-31 is serial 73415 (days after 1899-12-30); at noon it is 73415.5, still that day.
+    assert v.parse_date(73415.5) == v.Cell(dt.date(2100, 12, 31))
+    assert v.parse_date(73416).error == "ingest.bad_date"

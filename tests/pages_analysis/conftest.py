@@ -7,6 +7,7 @@ The pages read the database named by WALKTHROUGH_DB; the as-of date is fixed at 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -77,12 +78,17 @@ def _workbook(sheets: dict[str, list[list]]) -> bytes:
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory) -> Path:
     """The database of the rows above, imported as two files (roster first, then log and issues)."""
-    from analytics.store.importer import import_files
+    from analytics.ingest.parse import parse_file
+    from analytics.store.importer import commit_parsed
 
     path = tmp_path_factory.mktemp("an_pages") / "sample.duckdb"
     files = [("roster.xlsx", _workbook({"名冊": ROSTER})),
              ("log.xlsx", _workbook({"穿越記錄": LOG, "問題跟蹤": ISSUES}))]
-    results = import_files(files, db_path=path, user="test")
+    # Imported on the evening of 2026-06-30, the date most tests read as of: the status history (issue state as of
+    # a date, #11 item 2) then knows every status by that day.
+    results = [commit_parsed(parse_file(name, content), content, db_path=path, user="test",
+                             now=dt.datetime(2026, 6, 30, 18, minute))
+               for minute, (name, content) in enumerate(files)]
     assert [r.status for r in results] == ["imported", "imported"], [r.summary("en") for r in results]
     return path
 
