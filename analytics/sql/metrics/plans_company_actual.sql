@@ -4,15 +4,7 @@
 -- department as of its date (roster_spans.sql). The company itself only: a province's plan is not met by its
 -- cities' walks (each city files its own plan, article 7).
 with lines as (
-    select
-        plan_id, plan_kind, company_key, company, department, department_key, period, period_start, period_end,
-        planned_count, filed_on
-    from plans
-    where plan_kind in ('年度計畫', '階段計畫')
-        and filed_on <= $as_of
-        and period_start <= $end
-        and period_end >= $start
-        and ($scope_keys is null or company_key in (select unnest($scope_keys)))
+    /*include plans_company_lines*/
 ),
 
 rows_in_range as (
