@@ -6,10 +6,10 @@ everywhere (met green, in progress / on track blue, at risk amber, missed red, n
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 # STATUS_COLORS is re-exported: the pages take every colour from here
+from analytics.missing import is_missing
 from analytics.palette import GRID, SERIES_COLORS, TEXT
 from analytics.palette import STATUS_COLORS as STATUS_COLORS
 
@@ -59,33 +59,24 @@ def style_figure(fig: Any, *, title: str | None = None, height: int | None = 360
     return fig
 
 
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(math.isnan(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def fmt_int(value: Any) -> str:
     """``12,345``; a dash for a missing value."""
-    return "—" if _missing(value) else f"{int(round(float(value))):,}"
+    return "—" if is_missing(value) else f"{int(round(float(value))):,}"
 
 
 def fmt_pct(value: Any, digits: int = 1) -> str:
     """A share 0..1 as ``45.0%``; a dash for a missing value."""
-    return "—" if _missing(value) else f"{float(value) * 100:.{digits}f}%"
+    return "—" if is_missing(value) else f"{float(value) * 100:.{digits}f}%"
 
 
 def fmt_num(value: Any, digits: int = 1) -> str:
     """A number with ``digits`` decimals (days, hours); a dash for a missing value."""
-    return "—" if _missing(value) else f"{float(value):,.{digits}f}"
+    return "—" if is_missing(value) else f"{float(value):,.{digits}f}"
 
 
 def fmt_delta_int(current: Any, previous: Any) -> str | None:
     """The change ``+3`` / ``-2`` for st.metric; None when there is nothing to compare with."""
-    if _missing(current) or _missing(previous):
+    if is_missing(current) or is_missing(previous):
         return None
     diff = int(round(float(current) - float(previous)))
     return f"{diff:+,}"
@@ -93,6 +84,6 @@ def fmt_delta_int(current: Any, previous: Any) -> str | None:
 
 def fmt_delta_pct_points(current: Any, previous: Any) -> str | None:
     """The change of a share in percentage points, ``+4.2 pp``; None when not comparable."""
-    if _missing(current) or _missing(previous):
+    if is_missing(current) or is_missing(previous):
         return None
     return f"{(float(current) - float(previous)) * 100:+.1f} pp"

@@ -6,11 +6,11 @@ Also the formula guard of SPEC 6: text exported to Excel never starts a formula.
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import pandas as pd
 
 from analytics.labels import TABLE_CELL, short_label
+from analytics.missing import is_missing
 
 # A text cell starting with one of these could be taken for a formula (or DDE) by Excel/LibreOffice (SPEC 6).
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
@@ -19,18 +19,6 @@ FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 def neutralise(text: str) -> str:
     """``text`` made inert for a spreadsheet: a leading apostrophe before = + - @ tab CR (SPEC 6)."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def is_missing(value: object) -> bool:
-    """None, NaN, NaT and pandas NA are all 'no value'."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float):
-        return math.isnan(value)
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def as_date(value: object) -> dt.date | None:

@@ -78,7 +78,7 @@ def get_rule(code: str, lang: str = "zh-Hant") -> QuotaRule:
     return rule
 
 
-def _params(rules: Sequence[QuotaRule], periods: Sequence[Period], scope_keys: list[str] | None,
+def quota_params(rules: Sequence[QuotaRule], periods: Sequence[Period], scope_keys: list[str] | None,
             as_of: dt.date | None = None) -> dict:
     # quota_base.sql tests participation with 12-bit month masks: the periods must share one calendar year
     if len({p.start.year for p in periods}) != 1:
@@ -127,7 +127,7 @@ def compute_quota_results(
         return pd.DataFrame(columns=RESULT_COLUMNS)
     kinds = {r.period_kind for r in chosen}
     periods = [p for p in periods_of_year(int(year)) if p.kind in kinds]
-    params = _params(chosen, periods, scope_company_keys(con, scope), as_of)
+    params = quota_params(chosen, periods, scope_company_keys(con, scope), as_of)
     params.update(
         rule_units=[r.unit for r in chosen],
         rule_target_pct=[r.target_pct for r in chosen],
@@ -182,7 +182,7 @@ def load_owed_people(
     if company is not None:
         key = resolve_company_key(con, company, lang)
         keys = [key] if keys is None or key in keys else []
-    params = {**_params([chosen], [p], keys, as_of), "qualified": bool(qualified),
+    params = {**quota_params([chosen], [p], keys, as_of), "qualified": bool(qualified),
               "department_key": None if department is None else match_key(department)}
     frame = con.execute(load_composed("quota_owed", "quota_base"), params).df()
     frame = frame.sort_values(["company_key", "department", "employee_id"], kind="stable")

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from analytics.metrics.periods import periods_of_year
-from analytics.metrics.quotas import RULES, _params, compute_quota_results
+from analytics.metrics.quotas import RULES, compute_quota_results, quota_params
 from analytics.metrics.scope import ResolvedScope, scope_company_keys
 from analytics.metrics.sqlfiles import load_composed, load_sql, used_params, with_base
 
@@ -121,7 +121,7 @@ def _standing(con: duckdb.DuckDBPyConnection, employee_id: str, company_key: str
     rules = list(RULES.values())
     if not periods:
         return pd.DataFrame(columns=STANDING_COLUMNS)
-    params = _params(rules, periods, [company_key], as_of)
+    params = quota_params(rules, periods, [company_key], as_of)
     marks = con.execute(load_composed("walker_standing", "quota_base"), {**params, "employee_id": employee_id}).df()
     if marks.empty:
         return pd.DataFrame(columns=STANDING_COLUMNS)

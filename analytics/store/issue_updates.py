@@ -24,6 +24,7 @@ from analytics.auth.model import User
 from analytics.i18n import t
 from analytics.metrics.scope import load_companies
 from analytics.metrics.sqlfiles import load_sql as load_metrics_sql
+from analytics.missing import is_missing
 from analytics.store import upsert as _upsert
 from analytics.store.audit import record
 from analytics.store.connection import connect
@@ -60,7 +61,7 @@ def load_issue(con, issue_id: str) -> dict | None:
     if frame.empty:
         return None
     row = frame.iloc[0].to_dict()
-    return {k: (None if _missing(v) else v) for k, v in row.items()}
+    return {k: (None if is_missing(v) else v) for k, v in row.items()}
 
 
 def load_issue_timeline(con, issue_id: str) -> pd.DataFrame:
@@ -158,21 +159,14 @@ def _updated_row(issue: dict, update: IssueUpdate, note: str | None, today: dt.d
 
 
 def _date(value: object) -> dt.date | None:
-    if value is None or _missing(value):
+    if value is None or is_missing(value):
         return None
     return pd.Timestamp(value).date()
 
 
-def _missing(value: object) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def _same(a: object, b: object) -> bool:
-    a = None if a is None or _missing(a) else a
-    b = None if b is None or _missing(b) else b
+    a = None if a is None or is_missing(a) else a
+    b = None if b is None or is_missing(b) else b
     if isinstance(a, (dt.date, pd.Timestamp)) or isinstance(b, (dt.date, pd.Timestamp)):
         return _date(a) == _date(b)
     return a == b
