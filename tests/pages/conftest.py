@@ -169,3 +169,39 @@ def texts(at: AppTest) -> str:
         parts.extend(str(e.value) for e in getattr(at, kind))
     parts.extend(f"{m.label}={m.value}" for m in at.metric)
     return "\n".join(parts)
+
+
+def add_users(monkeypatch: pytest.MonkeyPatch, *users: dict) -> None:
+    """Write ``users`` (UserStore.add keyword sets, each with ``username`` and ``password``) to this test's users file.
+
+    bcrypt runs at cost 4 and the sign-in pause is off, so a page test signs in in milliseconds; the users file is
+    the test's own (WALKTHROUGH_USERS points into tmp_path, see ``_local_single_user``).
+    """
+    import analytics.auth.users as users_module
+    import ui.auth
+    from analytics.auth import UserStore
+
+    monkeypatch.setattr(users_module, "BCRYPT_ROUNDS", 4)
+    monkeypatch.setattr(ui.auth, "LOGIN_SLEEP_S", 0.0)
+    store = UserStore.load()
+    for user in users:
+        fields = dict(user)
+        store.add(fields.pop("username"), **fields)
+    store.save()
+
+
+def signed_in(username: str, password: str, page: str | None = None, **params: str) -> AppTest:
+    """app.py opened with ``params`` in the URL, signed in through the form as ``username``, then on ``page``."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.text_input[0].input(username)
+    at.text_input[1].input(password)
+    at.button[0].click()
+    at.run()
+    assert not at.exception, at.exception
+    if page is not None:
+        at.switch_page(page)
+        at.run()
+    return at

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.conftest import APP, open_page, texts
+from tests.pages.conftest import APP, add_users, open_page, signed_in, texts
 from ui import compliance_view as cv
 
 MID_YEAR = {"period": "2026", "kind": "year", "as_of": "2026-06-30"}
@@ -238,32 +238,18 @@ LEAD_PASSWORD = "Lead-east-2026"
 @pytest.fixture
 def east_lead(sample_db, tmp_path, use_db, monkeypatch):
     """A lead user of 東海省公司 (sees 東海省公司 and 海濱市分公司, not 總部)."""
-    import analytics.auth.users as users_module
-    import ui.auth
-    from analytics.auth import UserStore
 
     db = use_db(tmp_path / "lead.duckdb")
     shutil.copy(sample_db, db)
-    monkeypatch.setattr(users_module, "BCRYPT_ROUNDS", 4)
-    monkeypatch.setattr(ui.auth, "LOGIN_SLEEP_S", 0.0)
-    store = UserStore.load()
-    store.add("east", role="lead", password=LEAD_PASSWORD, company="東海省公司", display_name="東海推進辦")
-    store.save()
+    add_users(
+        monkeypatch,
+        {"username": "east", "role": "lead", "password": LEAD_PASSWORD, "company": "東海省公司", "display_name": "東海推進辦"},
+    )
     return db
 
 
 def _signed_in_east(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.text_input[0].input("east")
-    at.text_input[1].input(LEAD_PASSWORD)
-    at.button[0].click()
-    at.run()
-    at.switch_page("pages/compliance.py")
-    at.run()
-    return at
+    return signed_in("east", LEAD_PASSWORD, "pages/compliance.py", **params)
 
 
 def test_a_link_to_another_companys_cell_shows_nothing_of_it(east_lead):

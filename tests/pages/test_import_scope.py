@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.conftest import APP, ROSTER, workbook_bytes
+from tests.pages.conftest import ROSTER, add_users, signed_in, workbook_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PASSWORD = "Lead-east-2026"
@@ -42,33 +42,21 @@ def batch_count(db: Path) -> int:
 @pytest.fixture
 def lead_db(sample_db: Path, tmp_path: Path, use_db, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the sample with 南嶺 imported, and a users file holding the lead of 東海省公司."""
-    import analytics.auth.users as users_module
-    import ui.auth
-    from analytics.auth import UserStore
     from analytics.store.importer import import_files
 
     db = use_db(tmp_path / "lead.duckdb")
     shutil.copy(sample_db, db)
     results = import_files([("south.xlsx", workbook_bytes({"名冊": SOUTH_ROSTER}))], db_path=db, user="admin")
     assert [r.status for r in results] == ["imported"]
-    monkeypatch.setattr(users_module, "BCRYPT_ROUNDS", 4)
-    monkeypatch.setattr(ui.auth, "LOGIN_SLEEP_S", 0.0)
-    store = UserStore.load()  # WALKTHROUGH_USERS points at this test's folder (conftest)
-    store.add("east", role="lead", password=PASSWORD, company="東海省公司", display_name="東海推進辦")
-    store.save()
+    add_users(
+        monkeypatch,
+        {"username": "east", "role": "lead", "password": PASSWORD, "company": "東海省公司", "display_name": "東海推進辦"},
+    )
     return db
 
 
 def signed_in_import_page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.text_input[0].input("east")
-    at.text_input[1].input(PASSWORD)
-    at.button[0].click()
-    at.run()
-    assert not at.exception, at.exception
-    at.switch_page("pages/data_import.py")
-    at.run()
+    at = signed_in("east", PASSWORD, "pages/data_import.py")
     assert not at.exception, at.exception
     return at
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.conftest import APP, open_page, texts
+from tests.pages.conftest import APP, add_users, open_page, signed_in, texts
 from tests.plans.handmade import build
 
 PAGE = "pages/plans.py"
@@ -80,30 +80,16 @@ PASSWORD = "Lead-west-2026"
 
 @pytest.fixture
 def west_lead(plans_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    import analytics.auth.users as users_module
-    import ui.auth
-    from analytics.auth import UserStore
-
-    monkeypatch.setattr(users_module, "BCRYPT_ROUNDS", 4)
-    monkeypatch.setattr(ui.auth, "LOGIN_SLEEP_S", 0.0)
-    store = UserStore.load()
-    store.add("west", role="lead", password=PASSWORD, company="西省公司", display_name="西省推進辦")
-    store.save()
+    add_users(
+        monkeypatch,
+        {"username": "west", "role": "lead", "password": PASSWORD, "company": "西省公司", "display_name": "西省推進辦"},
+    )
     return plans_db
 
 
 def test_a_lead_of_another_company_sees_only_its_own_plans_even_by_link(west_lead):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["company"] = "甲市分公司"  # a link naming a company outside 西省's scope
-    at.query_params["as_of"] = "2026-10-21"
-    at.query_params["scope"] = "总部"
-    at.run()
-    at.text_input[0].input("west")
-    at.text_input[1].input(PASSWORD)
-    at.button[0].click()
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
+    # a link naming a company outside 西省's scope
+    at = signed_in("west", PASSWORD, PAGE, company="甲市分公司", as_of="2026-10-21", scope="总部")
     assert not at.exception, at.exception
     shown = " ".join(df.value.to_string() for df in at.dataframe) + texts(at)
     for other in ("甲市分公司", "東省公司", "乙市分公司", "甲一", "總一", "C01", "H01", "I6", "A1"):

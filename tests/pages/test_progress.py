@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.conftest import APP, ROSTER, texts, workbook_bytes
+from tests.pages.conftest import ROSTER, add_users, signed_in, texts, workbook_bytes
 
 ISSUE_HEADER = ("問題編號", "提出人工號", "提出日期", "問題類別", "問題描述", "責任單位", "責任部門", "狀態", "計畫完成日期")
 I9 = ("I9", "C003", dt.date(2026, 5, 2), "服務規範", "營業廳等候區無叫號", "海濱市分公司", "服務部", "待處理",
@@ -26,38 +26,24 @@ PASSWORD = "Progress-2026-ok"
 
 @pytest.fixture
 def progress_db(sample_db: Path, tmp_path: Path, use_db, monkeypatch: pytest.MonkeyPatch) -> Path:
-    import analytics.auth.users as users_module
-    import ui.auth
-    from analytics.auth import UserStore
     from analytics.store.importer import import_files
 
     db = use_db(tmp_path / "progress.duckdb")
     shutil.copy(sample_db, db)
     files = [("south.xlsx", workbook_bytes({"名冊": SOUTH})), ("i9.xlsx", workbook_bytes({"問題": [ISSUE_HEADER, I9]}))]
     assert [r.status for r in import_files(files, db_path=db, user="admin")] == ["imported", "imported"]
-    monkeypatch.setattr(users_module, "BCRYPT_ROUNDS", 4)
-    monkeypatch.setattr(ui.auth, "LOGIN_SLEEP_S", 0.0)
-    store = UserStore.load()
-    store.add("hb_service", role="department", password=PASSWORD, company="海濱市分公司", department="服務部")
-    store.add("hb_market", role="department", password=PASSWORD, company="海濱市分公司", department="市場部")
-    store.add("east_viewer", role="viewer", password=PASSWORD, company="東海省公司")
-    store.add("south_lead", role="lead", password=PASSWORD, company="南嶺省公司")
-    store.save()
+    add_users(
+        monkeypatch,
+        {"username": "hb_service", "role": "department", "password": PASSWORD, "company": "海濱市分公司", "department": "服務部"},
+        {"username": "hb_market", "role": "department", "password": PASSWORD, "company": "海濱市分公司", "department": "市場部"},
+        {"username": "east_viewer", "role": "viewer", "password": PASSWORD, "company": "東海省公司"},
+        {"username": "south_lead", "role": "lead", "password": PASSWORD, "company": "南嶺省公司"},
+    )
     return db
 
 
 def issues_page_as(username: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["issue"] = "I9"
-    at.query_params["as_of"] = "2026-06-15"
-    at.run()
-    at.text_input[0].input(username)
-    at.text_input[1].input(PASSWORD)
-    at.button[0].click()
-    at.run()
-    assert not at.exception, at.exception
-    at.switch_page("pages/issues.py")
-    at.run()
+    at = signed_in(username, PASSWORD, "pages/issues.py", issue="I9", as_of="2026-06-15")
     assert not at.exception, at.exception
     return at
 

@@ -28,7 +28,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.metrics.walker import compute_walker_view, find_people
-from tests.pages.conftest import APP, open_page, texts
+from tests.pages.conftest import APP, add_users, open_page, signed_in, texts
 
 AS_OF = dt.date(2026, 6, 15)
 
@@ -131,30 +131,18 @@ PASSWORD = "Lead-east-2026"
 
 @pytest.fixture
 def east_lead(sample_db: Path, tmp_path: Path, use_db, monkeypatch: pytest.MonkeyPatch) -> Path:
-    import analytics.auth.users as users_module
-    import ui.auth
-    from analytics.auth import UserStore
 
     db = use_db(tmp_path / "lead.duckdb")
     shutil.copy(sample_db, db)
-    monkeypatch.setattr(users_module, "BCRYPT_ROUNDS", 4)
-    monkeypatch.setattr(ui.auth, "LOGIN_SLEEP_S", 0.0)
-    store = UserStore.load()
-    store.add("east", role="lead", password=PASSWORD, company="東海省公司", display_name="東海推進辦")
-    store.save()
+    add_users(
+        monkeypatch,
+        {"username": "east", "role": "lead", "password": PASSWORD, "company": "東海省公司", "display_name": "東海推進辦"},
+    )
     return db
 
 
 def test_a_lead_cannot_open_another_companys_person_by_link(east_lead):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["emp"] = "H002"
-    at.run()
-    at.text_input[0].input("east")
-    at.text_input[1].input(PASSWORD)
-    at.button[0].click()
-    at.run()
-    at.switch_page("pages/walker.py")
-    at.run()
+    at = signed_in("east", PASSWORD, "pages/walker.py", emp="H002")
     assert not at.exception, at.exception
     assert at.text_input(key="walker_query").value == "H002"
     assert "在您的權限範圍內找不到「H002」" in " ".join(str(w.value) for w in at.warning)
