@@ -71,10 +71,12 @@ def _wipe(db_path: Path) -> None:
     Done under the store's cross-process write lock, so an import running at that moment finishes first.
     """
     from analytics.store.connection import write_lock
+    from analytics.store.generations import discard_leftovers
 
     with write_lock(db_path):
         for path in (db_path, db_path.with_name(db_path.name + ".wal")):
             path.unlink(missing_ok=True)
+        discard_leftovers(db_path, keep=None)  # the generation files the link named
         archive = archive_dir(db_path)
         if archive.is_dir():
             shutil.rmtree(archive)

@@ -11,6 +11,11 @@ MESSAGES = {
         "en": "Cannot open the database {path}: {error}. If it is damaged, restore a backup with "
               "`python -m analytics restore FILE`.",
     },
+    "store.db_unwritable": {
+        "zh-Hant": "無法在 {path} 寫入資料庫的新版本：{error}。請確認磁碟空間（約需資料庫大小的兩倍）與資料夾權限後再試。",
+        "en": "Cannot write the next version of the database in {path}: {error}. Check the free disk space (about "
+              "twice the database's size is needed) and the folder's permissions, then try again.",
+    },
     # import outcome per file
     "store.status.imported": {"zh-Hant": "{file}：已全部匯入（批次 {batch}）", "en": "{file}: imported (batch {batch})"},
     "store.status.partial": {

@@ -21,6 +21,7 @@ import duckdb
 
 from analytics.errors import DatabaseBusy, UserFacingError
 from analytics.i18n import t
+from analytics.store import generations
 from analytics.store.migrate import apply_migrations, current_version, migration_files, pending_versions
 from analytics.store.private import make_private, private_db_files
 
@@ -111,20 +112,18 @@ def connect(
     path = Path(db_path)
     deadline = time.monotonic() + timeout_s
     if read_only:
-        if not path.exists():
-            raise UserFacingError(t("store.no_database"))
-        con = open_duckdb(path, True, deadline)
+        con = _open_current(path, deadline)
         try:
             outdated = current_version(con) < _latest_version() or bool(pending_versions(con))
         except BaseException:
             con.close()
             raise
         if outdated:
-            # a newer release added migrations: apply them once (briefly as the writer), then read
+            # a newer release added migrations: apply them once (as the writer, into the next generation), then read
             con.close()
             with connect(path, timeout_s=max(deadline - time.monotonic(), 0.1)):
                 pass
-            con = open_duckdb(path, True, deadline)
+            con = _open_current(path, deadline)
         try:
             yield con
         finally:
@@ -132,12 +131,55 @@ def connect(
         return
     with write_lock(path, timeout_s=timeout_s):
         path.parent.mkdir(parents=True, exist_ok=True)
-        con = open_duckdb(path, False, deadline)
-        private_db_files(path)  # DuckDB created the file with the umask (issue #12: readable by other OS users)
+        current = generations.current_file(path)
+        if current is not None and Path(str(current) + ".wal").exists():
+            _fold_wal(current, deadline)  # an older release or a crash left changes in the WAL: into the file first
+        generations.discard_leftovers(path, keep=current)
+        new = generations.next_file(path, current)
+        try:
+            if current is not None:
+                generations.clone(current, new)
+        except OSError as exc:
+            new.unlink(missing_ok=True)
+            raise UserFacingError(t("store.db_unwritable", path=str(path.parent), error=str(exc))) from exc
+        con = open_duckdb(new, False, deadline)  # nobody else knows this file: never busy
+        make_private(new)  # DuckDB created a new database with the umask (issue #12: readable by other OS users)
         try:
             apply_migrations(con)
-            private_db_files(path)  # the WAL the migrations may have started
             yield con
         finally:
-            con.close()
-            private_db_files(path)  # a WAL left behind after the last write
+            # What the block committed is kept even when it raised afterwards (as with one file); what it had not
+            # committed is rolled back by DuckDB when the connection closes.
+            try:
+                con.execute("CHECKPOINT")
+                con.close()
+            except duckdb.Error:
+                con.close()
+                new.unlink(missing_ok=True)
+                Path(str(new) + ".wal").unlink(missing_ok=True)
+                raise
+        generations.publish(path, new, current)
+
+
+def _open_current(path: Path, deadline: float) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the current generation; resolved again when a writer swapped it meanwhile."""
+    while True:
+        current = generations.current_file(path)
+        if current is None:
+            raise UserFacingError(t("store.no_database"))
+        try:
+            return open_duckdb(current, True, deadline)
+        except UserFacingError:
+            if generations.current_file(path) == current:
+                raise
+            # the generation was replaced and unlinked between resolving and opening it: read the new one
+
+
+def _fold_wal(current: Path, deadline: float) -> None:
+    """Checkpoint ``current`` in place so that its copy holds every committed change."""
+    con = open_duckdb(current, False, deadline)
+    try:
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    private_db_files(current)

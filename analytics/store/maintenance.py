@@ -13,6 +13,7 @@ from analytics.config import archive_dir
 from analytics.errors import DatabaseBusy, UserFacingError
 from analytics.i18n import t
 from analytics.store.connection import open_duckdb, write_lock
+from analytics.store.generations import current_file
 from analytics.store.migrate import current_version, migration_files
 from analytics.store.private import make_private
 from analytics.store.sql import load_sql, render_sql
@@ -76,12 +77,14 @@ def backup(db_path: Path | str, out: Path | str, *, timeout_s: float = 60.0, lan
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     with write_lock(db, timeout_s=timeout_s):
-        con = open_duckdb(db, False, time.monotonic() + timeout_s)
-        try:
-            con.execute("checkpoint")
-        finally:
-            con.close()
-        shutil.copyfile(db, tmp)
+        current = current_file(db) or db
+        if Path(str(current) + ".wal").exists():  # a committed generation has none; an older release's file may
+            con = open_duckdb(current, False, time.monotonic() + timeout_s)
+            try:
+                con.execute("checkpoint")
+            finally:
+                con.close()
+        shutil.copyfile(current, tmp)
         make_private(tmp)  # a backup is the whole database: owner-only like the database (issue #12)
     os.replace(tmp, target)
     return target.stat().st_size
@@ -135,14 +138,15 @@ def restore(db_path: Path | str, backup_file: Path | str, *, timeout_s: float = 
         validate_backup(staged, lang=lang)
         bak = db.with_name(db.name + ".bak")
         with write_lock(db, timeout_s=timeout_s):
-            if db.exists():
-                # make sure no writer is mid-way and everything committed is in the file before it moves aside
-                _checkpoint_if_readable(db, timeout_s)
-                os.replace(db, bak)
-            wal = Path(str(db) + ".wal")
-            if wal.exists():
-                os.replace(wal, Path(str(bak) + ".wal"))
-            os.replace(staged, db)
+            current = current_file(db)
+            if current is not None:
+                # no writer is mid-way (we hold the lock); everything committed goes into the file before it moves
+                _checkpoint_if_readable(current, timeout_s)
+                os.replace(current, bak)  # the generation file itself, not the link that names it
+                wal = Path(str(current) + ".wal")
+                if wal.exists():
+                    os.replace(wal, Path(str(bak) + ".wal"))
+            os.replace(staged, db)  # a plain file again (replacing the link); its first write makes it a generation
             make_private(bak)
             make_private(str(bak) + ".wal")
     finally:

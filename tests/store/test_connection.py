@@ -46,22 +46,88 @@ def test_memory_and_file_databases_are_migrated(db):
         assert con.execute("select count(*) from schema_version").fetchall() == [(len(migration_files()),)]
 
 
-def test_database_held_by_another_process_gives_database_busy(db):
+def test_database_held_read_write_outside_the_product_gives_readers_database_busy(db):
+    """Someone's own DuckDB shell holding the current file read-write: a page gets the busy sentence, not a trace."""
+    from analytics.store.generations import current_file
+
     with connect(db):
         pass
-    proc = _holder(db, 5)
+    proc = _holder(current_file(db), 5)
     try:
-        for read_only in (True, False):
-            started = time.monotonic()
-            with pytest.raises(DatabaseBusy, match="請稍候幾秒再試"):
-                with connect(db, read_only=read_only, timeout_s=0.5):
-                    pass
-            assert time.monotonic() - started < 3
+        started = time.monotonic()
+        with pytest.raises(DatabaseBusy, match="請稍候幾秒再試"):
+            with connect(db, read_only=True, timeout_s=0.5):
+                pass
+        assert time.monotonic() - started < 3
     finally:
         proc.kill()
         proc.wait()
     with connect(db, read_only=True) as con:  # usable again once the holder is gone
         assert con.execute("select 1").fetchall() == [(1,)]
+
+
+READ_AND_HOLD = """
+import sys, time
+from analytics.store.connection import connect
+with connect(sys.argv[1], read_only=True) as con:
+    print(con.execute("select count(*) from schema_version").fetchall()[0][0], flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+WRITE_AND_HOLD = """
+import sys, time
+from analytics.store.connection import connect
+with connect(sys.argv[1]) as con:
+    con.execute("create table written_meanwhile as select 1 as x")
+    print('held', flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def _child(code: str, db, seconds: float) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen([sys.executable, "-c", code, str(db), str(seconds)], stdout=subprocess.PIPE, text=True,
+                            cwd=ROOT)
+    return proc, proc.stdout.readline().strip()
+
+
+def test_a_writer_does_not_wait_for_a_reader_of_another_process(db):
+    """SPEC 10: an import runs while a page in another process is reading (issue #17 item 2)."""
+    with connect(db):
+        pass
+    reader, first = _child(READ_AND_HOLD, db, 5)
+    try:
+        assert first.isdigit()
+        started = time.monotonic()
+        with connect(db, timeout_s=0.5) as con:
+            con.execute("create table imported as select 42 as x")
+        assert time.monotonic() - started < 3
+        with connect(db, read_only=True, timeout_s=0.5) as con:  # the next reader sees the commit at once
+            assert con.execute("select x from imported").fetchall() == [(42,)]
+        assert reader.poll() is None  # and the old reader is still reading its own state
+    finally:
+        reader.kill()
+        reader.wait()
+
+
+def test_a_reader_does_not_wait_for_a_writer_and_sees_the_state_before_it(db):
+    with connect(db) as con:
+        con.execute("create table before as select 1 as x")
+    writer, first = _child(WRITE_AND_HOLD, db, 5)
+    try:
+        assert first == "held"  # the writer has written and holds its connection open
+        started = time.monotonic()
+        with connect(db, read_only=True, timeout_s=0.5) as con:
+            tables = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+        assert time.monotonic() - started < 3
+        assert "before" in tables and "written_meanwhile" not in tables
+        writer.wait(30)
+        assert writer.returncode == 0
+        with connect(db, read_only=True) as con:
+            tables = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+        assert "written_meanwhile" in tables
+    finally:
+        writer.kill()
+        writer.wait()
 
 
 def test_writer_waits_for_the_lock_then_proceeds(db):
