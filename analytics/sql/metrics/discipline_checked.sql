@@ -9,19 +9,8 @@ with rows_in_range as (
     where date between $start and $end
 ),
 
-people as (
-    select employee_id from rows_in_range
-),
-
-spans as (
-    /*include roster_spans*/
-),
-
 with_company as (
-    select w.*, s.company_key
-    from rows_in_range as w
-    left join spans as s on s.employee_id = w.employee_id and w.date >= s.valid_from and w.date < s.valid_to
-    where $scope_keys is null or s.company_key in (select unnest($scope_keys))
+    /*include walks_with_company*/
 ),
 
 linked_issues as (

@@ -1,7 +1,7 @@
 -- The person's roster row as of a date (SPEC 4.2-4.4): the row of that 工號 with the latest effective_date <= the
 -- date, else the person's earliest row. One row per (工號, effective_date) with its validity [valid_from, valid_to),
 -- for the 工號 of the including query's CTE `people` (employee_id). Included (sqlfiles.load_sql) as the CTE `spans`
--- of volume_rows, volume_summary, discipline_checked and issues_base, and read with
+-- of walks_with_company (volume, discipline, plans) and issues_base, and read with
 --     left join spans as s on s.employee_id = x.employee_id and x.date >= s.valid_from and x.date < s.valid_to
 -- which gives a dated row at most one span; a 工號 on no roster gets nulls (an unmatched row).
 -- Why spans: the earliest row is open to the past (valid_from 0001-01-01), which is the "else the earliest row"
