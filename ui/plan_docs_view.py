@@ -99,13 +99,14 @@ def render_documents(c: Controls, individual: pd.DataFrame) -> None:
     st.caption(tr("ui.plans.docs_ready", n=len(docs), plans="、".join(d.plan_id for d in docs)))
     if not gate_passed():  # only a run that passed the sign-in gate creates a download (issue #12, finding 1)
         return
-    lang, today = c.lang, config.today()
+    lang, today, month = c.lang, config.today(), kind == "person"
     left, right = st.columns(2)
     with left:
-        st.download_button(tr("ui.plans.docs_taskbook"), data=lambda: write_taskbook(docs, lang, today=today),
-                           file_name=taskbook_name(docs), mime=DOCX_MIME, key="plans_docs_taskbook",
-                           icon=":material/description:", on_click="ignore")
+        st.download_button(tr("ui.plans.docs_taskbook"),
+                           data=lambda: write_taskbook(docs, lang, today=today, person_month=month),
+                           file_name=taskbook_name(docs, person_month=month), mime=DOCX_MIME,
+                           key="plans_docs_taskbook", icon=":material/description:", on_click="ignore")
     with right:
         st.download_button(tr("ui.plans.docs_form"), data=lambda: write_summary_form(docs, lang),
-                           file_name=summary_form_name(docs), mime=XLSX_MIME, key="plans_docs_form",
-                           icon=":material/table_view:", on_click="ignore")
+                           file_name=summary_form_name(docs, person_month=month), mime=XLSX_MIME,
+                           key="plans_docs_form", icon=":material/table_view:", on_click="ignore")

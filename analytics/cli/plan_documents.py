@@ -44,7 +44,7 @@ def run(args: argparse.Namespace, kind: str) -> int:
         from analytics import config
         from analytics.documents.taskbook import write_taskbook
 
-        data = write_taskbook(docs, lang, today=config.today())
+        data = write_taskbook(docs, lang, today=config.today(), person_month=not args.plan)
     else:
         from analytics.documents.summary_form import write_summary_form
 

@@ -38,20 +38,24 @@ _BOX = "\u25a1"  # □ WHITE SQUARE: in every CJK face (☐ U+2610 is not in Not
 NOTICE_DAYS = {True: 7, False: 3}  # large-scale walk or not: only for the sentence; the date comes from the metrics
 
 
-def summary_form_name(docs: Sequence[PlanDoc]) -> str:
-    """The file name the task book refers the walker to (the page and the commands use the same)."""
+def summary_form_name(docs: Sequence[PlanDoc], *, person_month: bool = False) -> str:
+    """The file name the task book refers the walker to (the page uses the same for its downloads): by plan, or by
+    工號 and month for a person's month (whatever the number of plans in it)."""
     first = docs[0]
-    if len(docs) == 1:
-        return f"穿越總結表_{first.plan_id}.xlsx"
-    return f"穿越總結表_{first.employee_id}_{first.planned_on.strftime('%Y-%m')}.xlsx"
+    if person_month or len(docs) > 1:
+        return f"穿越總結表_{first.employee_id}_{first.planned_on.strftime('%Y-%m')}.xlsx"
+    return f"穿越總結表_{first.plan_id}.xlsx"
 
 
-def taskbook_name(docs: Sequence[PlanDoc]) -> str:
-    return summary_form_name(docs).replace("穿越總結表", "穿越任務書").replace(".xlsx", ".docx")
+def taskbook_name(docs: Sequence[PlanDoc], *, person_month: bool = False) -> str:
+    return summary_form_name(docs, person_month=person_month).replace("穿越總結表", "穿越任務書").replace(".xlsx",
+                                                                                                     ".docx")
 
 
-def write_taskbook(docs: Sequence[PlanDoc], lang: str = "zh-Hant", *, today: dt.date | None = None) -> bytes:
-    """The .docx bytes of the task book of ``docs`` (at least one plan) in ``lang``."""
+def write_taskbook(docs: Sequence[PlanDoc], lang: str = "zh-Hant", *, today: dt.date | None = None,
+                   person_month: bool = False) -> bytes:
+    """The .docx bytes of the task book of ``docs`` (at least one plan) in ``lang``; ``person_month``: the documents
+    of a person's month (the form's name says so)."""
     if not docs:
         raise ValueError("a task book needs at least one plan")
     lang = lang_of(lang)
@@ -61,7 +65,7 @@ def write_taskbook(docs: Sequence[PlanDoc], lang: str = "zh-Hant", *, today: dt.
     _page_setup(document)
     _fonts(document, font.family)
     _footer(document, t("docs.tb.page", lang))
-    form = summary_form_name(docs)
+    form = summary_form_name(docs, person_month=person_month)
     for i, doc in enumerate(docs):
         if i:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
