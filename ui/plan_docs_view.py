@@ -38,7 +38,8 @@ def nearest_plans(individual: pd.DataFrame, as_of: dt.date, n: int = CHOICES) ->
     """The ``n`` plans whose 計畫日期 is nearest ``as_of`` (coming ones first on a tie), in date order."""
     if individual.empty:
         return individual
-    distance = [abs((d - as_of).days) * 2 + (d < as_of) for d in individual["planned_on"]]
+    days = (pd.to_datetime(individual["planned_on"]) - pd.Timestamp(as_of)).dt.days  # vectorised: a national year
+    distance = days.abs() * 2 + (days < 0)  # holds hundreds of thousands of plans
     chosen = individual.assign(_d=distance).nsmallest(n, "_d")
     return chosen.sort_values(["planned_on", "plan_id"]).drop(columns="_d")
 
