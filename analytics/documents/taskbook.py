@@ -34,6 +34,7 @@ _PAIR_WIDTHS = (Cm(3.3), Cm(5.2), Cm(3.3), Cm(5.2))
 _ISSUE_WIDTHS = (Cm(1.3), Cm(2.9), Cm(8.8), Cm(4.0))
 _ACCENT = RGBColor(0x0B, 0x5C, 0xAD)
 _LABEL_FILL = "E8EEF7"
+_WARN = RGBColor(0xB0, 0x3A, 0x2E)
 _BOX = "\u25a1"  # □ WHITE SQUARE: in every CJK face (☐ U+2610 is not in Noto Sans CJK)
 NOTICE_DAYS = {True: 7, False: 3}  # large-scale walk or not: only for the sentence; the date comes from the metrics
 
@@ -228,6 +229,11 @@ def _plan(document, doc: PlanDoc, lang: str, today: dt.date, form: str) -> None:
         days = NOTICE_DAYS[doc.mode == "大規模穿越"]
         document.add_paragraph(t("docs.tb.notice_needed", lang, deadline=date_text(doc.notice_deadline), days=days,
                                  unit=_notice_unit(doc, lang)))
+        if doc.notice_deadline is not None and doc.notice_deadline < today:
+            late = document.add_paragraph().add_run(t("docs.tb.notice_late", lang,
+                                                      deadline=doc.notice_deadline.isoformat()))
+            late.bold = True
+            late.font.color.rgb = _WARN
     else:
         document.add_paragraph(t("docs.tb.notice_none", lang))
 

@@ -51,6 +51,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This walk needs the target unit to prepare or support it: notify {unit} by {deadline} (at least "
               "{days} days before the walk) and write the date you did so on the summary form (article 8.2).",
     },
+    "docs.tb.notice_late": {
+        "zh-Hant": "⚠ 產生本任務書時告知截止日（{deadline}）已過：請立即告知被穿越單位，或與其協商改期。",
+        "en": "⚠ The notice deadline ({deadline}) had passed when this task book was made: notify the target unit "
+              "at once, or agree a new date with it.",
+    },
     "docs.tb.notice_none": {
         "zh-Hant": "本次穿越不需被穿越單位提前準備或現場支持：無需告知，自行獨立完成（第八條第二款）。",
         "en": "This walk needs no preparation or support from the target unit: no notice is needed; carry it out "

@@ -157,6 +157,8 @@ def test_person_month_documents_hold_every_plan_of_the_month_in_date_order(store
                                                               ("I6", dt.date(2026, 10, 17))]
     text = _docx_text(write_taskbook(docs, "zh-Hant", today=AS_OF))
     assert text.count("穿越任務書") == 2 and "R2" not in text
+    # made on 10-15: R1's notice deadline (10-09) has passed, I6's (10-17) has not
+    assert "告知截止日（2026-10-09）已過" in text and "2026-10-17）已過" not in text
     assert "穿越總結表_C01_2026-10.xlsx" in text
     book = load_workbook(io.BytesIO(write_summary_form(docs)))
     walks = book.worksheets[0]
