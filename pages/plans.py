@@ -20,6 +20,7 @@ from analytics.metrics import plans as mp
 from ui import analysis_data as ad
 from ui.data import cached_call
 from ui.db import db_exists
+from ui.plan_docs_view import render_documents
 from ui.state import Controls, current_controls, format_period, term, tr
 from ui.theme import fmt_int, fmt_pct
 from ui.widgets import (
@@ -251,6 +252,7 @@ def render_plans() -> None:
     if sheets:
         download_xlsx_button(sheets, f"計畫_{c.year}_{c.as_of.isoformat()}.xlsx", label=tr("ui.plans.download"),
                              key="plans_download")
+    render_documents(c, individual)  # the walker's task book and summary form (#14 item 4)
 
 
 with page_guard():
