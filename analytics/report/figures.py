@@ -7,7 +7,8 @@ For a report period P and an as-of date D (default: P's last day, or today when 
   everything. The year rules' standing so far is not a result of a quarter (it is made of other quarters' walks
   too) and the province-scope briefing sent with the data sheet does not count it either; ``n/a`` results
   (population 0) are not counted; share met = met / counted.
-- volume (SPEC 4.3): activities, person-times and participants of P in the scope (analytics.metrics.volume).
+- volume (SPEC 4.3): activities, person-times and participants of P in the scope, walks dated up to D
+  (analytics.metrics.volume; SPEC 4.5).
 - issues (SPEC 4.4) as of D: total, closed, open, overdue, resolution rate (analytics.metrics.issues).
 - staff: head count of the scope's roster snapshots for P's last day (SPEC 2.1); activities per 100 staff.
 """
@@ -62,7 +63,7 @@ def compute_scope_figures(con: duckdb.DuckDBPyConnection, period: str | Period, 
     as_of = as_of or default_as_of(p)
     companies = load_companies(con).set_index("company_key")
     results = relevant_quota_results(compute_quota_results(con, p.start.year, as_of=as_of), p)
-    volume = compute_volume_summary(con, p.start.year)
+    volume = compute_volume_summary(con, p.start.year, as_of=as_of)  # SPEC 4.5: walks dated up to D only
     rows = []
     for key in company_keys:
         keys = scope_company_keys(con, key) or []

@@ -64,6 +64,19 @@ def test_data_sheet_equals_the_compliance_and_issue_figures_of_the_same_scope_an
     assert len(docx.Document(io.BytesIO(report.briefing_docx)).tables) > 0  # the province-scope briefing
 
 
+def test_figures_as_of_a_date_inside_the_period_count_only_what_happened_by_then(store):
+    """SPEC 4.5: 2026Q3 as of 07-31 in 甲省公司's scope counts a0's 07-10 and a1's 07-15 walks (2 activities, 2
+    person-times), not a0's 08-05 reception day. Quota results inside Q3: 甲省公司 RECEPT 07 missed (no reception
+    day in July), 08 and 09 in progress -> 0 met of 3; 甲一市分公司 MGR-Q met by a1's 07-15 walk, RECEPT 07 missed,
+    08 and 09 in progress -> 1 of 4; 甲二市分公司 0 of 4: scope 1 of 11."""
+    from analytics.report.figures import compute_scope_figures
+
+    with connect(store, read_only=True) as con:
+        row = compute_scope_figures(con, "2026Q3", [JIA], as_of=dt.date(2026, 7, 31)).iloc[0]
+    assert (row.activities, row.person_times, row.participants) == (2, 2, 2)
+    assert (row.quota_results, row.quota_met) == (11, 1)
+
+
 def test_only_the_provinces_lead_or_an_admin_may_submit(store, report):
     other_lead = User("yi_lead", "乙牽頭", "lead", "乙省公司")
     viewer = User("jia_viewer", "甲主管", "viewer", "甲省公司")
