@@ -10,6 +10,7 @@ page_gate()  # the sign-in gate before anything else of the page runs (docs/secu
 import pandas as pd
 import streamlit as st
 
+from analytics.metrics.headline import quota_counts
 from analytics.metrics.quotas import RULES
 from ui import compliance_view as cv
 from ui import data
@@ -74,15 +75,17 @@ def _drilled_row(results: pd.DataFrame) -> pd.Series | None:
 
 
 def render_summary(results: pd.DataFrame) -> None:
-    """How many units are met, on track, at risk, missed (one figure per status colour)."""
-    counts = results["cell_status"].value_counts()
+    """How many results are met, on track, at risk, not started, missed, n/a: quota_counts, the overview's and the
+    briefing's counts (issue #11 item 3: "on track" is pace on_track only, not started ones have their own tile)."""
+    counts = quota_counts(results)
     metric_row(
         [
-            Metric(tr("ui.status.met"), fmt_int(counts.get("met", 0))),
-            Metric(tr("ui.status.on_track"), fmt_int(counts.get("on_track", 0) + counts.get("not_started", 0))),
-            Metric(tr("ui.status.at_risk"), fmt_int(counts.get("at_risk", 0))),
-            Metric(tr("ui.status.missed"), fmt_int(counts.get("missed", 0))),
-            Metric(tr("ui.status.n/a"), fmt_int(counts.get("n/a", 0))),
+            Metric(tr("ui.status.met"), fmt_int(counts["met"])),
+            Metric(tr("ui.status.on_track"), fmt_int(counts["on_track"])),
+            Metric(tr("ui.status.at_risk"), fmt_int(counts["at_risk"])),
+            Metric(tr("ui.status.not_started"), fmt_int(counts["not_started"])),
+            Metric(tr("ui.status.missed"), fmt_int(counts["missed"])),
+            Metric(tr("ui.status.n/a"), fmt_int(counts["n/a"])),
         ]
     )
 
@@ -259,7 +262,8 @@ def render_compliance() -> None:
     if results.empty:
         empty_state("ui.compliance.empty", year=c.year)
         return
-    # The page follows the sidebar's period (issue #16 item 5): the results whose period overlaps it.
+    # The page follows the sidebar's period (issue #16 item 5) with the one selection rule (issue #11 item 3): the
+    # results whose own period lies inside it, as on the overview and in the briefing.
     results = cv.in_period(results, c.period)
     if results.empty:
         empty_state("ui.compliance.empty_period", hint_key=None, show_import_link=False,

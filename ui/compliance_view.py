@@ -66,17 +66,14 @@ def with_labels(results: pd.DataFrame) -> pd.DataFrame:
 
 
 def in_period(results: pd.DataFrame, period: str) -> pd.DataFrame:
-    """Results whose period overlaps the sidebar's ``period``: a month shows its month, its quarter and its year
-    results; a quarter its three months, itself and its year; a year everything (issue #16 item 5, as the
-    briefing selects them: analytics.briefing.context.overlapping)."""
+    """The results of the sidebar's ``period`` by the one selection rule (SPEC 4.5, docs/metrics.md §6a,
+    analytics.metrics.headline.results_of_period): those whose own period lies inside it — a year everything, a
+    quarter itself and its three months, a month its month results — so the page counts what the overview and the
+    briefing count for the same period and date (issue #11 item 3)."""
+    from analytics.metrics.headline import results_of_period
     from analytics.metrics.periods import parse_period
 
-    if results.empty:
-        return results
-    p = parse_period(period)
-    starts = pd.to_datetime(results["period_start"]).dt.date
-    ends = pd.to_datetime(results["period_end"]).dt.date
-    return results[(starts <= p.end) & (ends >= p.start)]
+    return results_of_period(results, parse_period(period))
 
 
 # How bad a colour class is, for the company × rule view: a cell shows the worst of its results.

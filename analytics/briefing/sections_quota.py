@@ -1,7 +1,9 @@
 """Sections 2, 3 and 7 of the briefing: quota compliance + heatmap, pace of rules in progress, people who owe.
 
 All figures come from ``analytics.metrics.quotas`` / ``pace`` (one answer everywhere); this module only selects the
-results whose period overlaps the briefing period, orders them (units behind first) and labels them.
+results of the briefing period by the one rule the overview and the headline use
+(``analytics.metrics.headline.results_of_period``: the period itself and the shorter periods inside it), orders them
+(units behind first) and labels them.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import pandas as pd
 from analytics.briefing.charts import STATUS_COLORS
 from analytics.briefing.context import STATUS_SEVERITY, BriefContext
 from analytics.briefing.model import ChartSpec, Section, SectionTable
+from analytics.metrics.headline import results_of_period
 from analytics.metrics.pace import compute_pace
 from analytics.metrics.quotas import RULES, compute_quota_results, load_owed_people
 from analytics.textnorm import match_key
@@ -26,8 +29,11 @@ def load_year_results(ctx: BriefContext) -> pd.DataFrame:
 
 
 def relevant_results(ctx: BriefContext, year_results: pd.DataFrame) -> pd.DataFrame:
-    """The results whose period overlaps the briefing period (a month also sees its quarter and year)."""
-    return ctx.overlapping(year_results)
+    """The results of the briefing period by the one selection rule (SPEC 4.5, docs/metrics.md §6a): those whose own
+    period lies inside it — a year all its results, a quarter itself and its three months, a month its month
+    results. Not the overlapping ones: a month briefing counting its quarter's and year's results would give other
+    numbers than the overview for the same period and as-of date (issue #11 item 3)."""
+    return results_of_period(year_results, ctx.period)
 
 
 def _unit_label(row) -> str:
@@ -174,11 +180,15 @@ def pace_section(ctx: BriefContext, relevant: pd.DataFrame) -> Section:
 def owed_section(ctx: BriefContext, relevant: pd.DataFrame) -> Section:
     """Section 7: people of units not (yet) meeting a share rule who have not gone, by department.
 
-    One period per rule: the latest period overlapping the briefing period that has started by the as-of date (the
-    one a lead department can still act on, or the one just missed). Count rules (reception days) need one leader,
+    One period per rule: the latest period of the briefing period (``relevant_results``) that has started by the
+    as-of date (the one a lead department can still act on, or the one just missed). Count rules (reception days) need one leader,
     not everyone, so nobody "owes" them personally and they are left out.
     """
     section = Section("owed", ctx.t("brief.sec.owed"), ctx.t("brief.sheet.owed"))
+    if relevant.empty or not (relevant["unit"] == "share").any():
+        # A month holds only reception-day results (count rules): saying "everyone has gone" would be untrue.
+        section.empty_message = ctx.t("brief.owed.no_share_rule")
+        return section
     behind = relevant[(relevant["unit"] == "share") & relevant["status"].isin(["in_progress", "missed"])]
     behind = behind[pd.to_datetime(behind["period_start"]).dt.date <= ctx.as_of]
     frames = []

@@ -172,6 +172,11 @@ MESSAGES = {
     "brief.chart.owed": {"zh-Hant": "待穿越人數最多的部門", "en": "Departments with most people owing"},
     "brief.owed.none": {"zh-Hant": "本期間所有應參與人員均已完成穿越。",
                         "en": "Everyone due in this period has done a walkthrough."},
+    "brief.owed.no_share_rule": {
+        "zh-Hant": "本期間內沒有按參與比例考核的配額結果（每月接待日只需一位領導參加，不列個人名單）；"
+                   "季度與年度規則的待穿越名單見該季或該年的簡報。",
+        "en": "No share rule has a result inside this period (a reception day needs one leader, not everyone); "
+              "the people owing under the quarter's and year's rules are in that quarter's or year's briefing."},
     # Discipline
     "brief.col.check": {"zh-Hant": "規範", "en": "Check"},
     "brief.col.applicable": {"zh-Hant": "適用筆數", "en": "Applicable"},

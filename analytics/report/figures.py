@@ -1,10 +1,14 @@
 """The figures of the upward report, per company scope (a province includes its cities; a city is itself).
 
 For a report period P and an as-of date D (default: P's last day, or today when P is not over):
-- quota results: every SPEC 4.1 result of the companies in the scope whose period lies within P or contains P
-  (a quarter's report shows its quarter and months, and the standing of the year rules so far); ``n/a`` results
+- quota results: every SPEC 4.1 result of the companies in the scope whose own period lies inside P, the one
+  selection rule of the overview, the pages and the briefing (SPEC 4.5, docs/metrics.md §6a,
+  ``analytics.metrics.headline.results_of_period``): a quarter's report counts its quarter and its months, a year's
+  everything. The year rules' standing so far is not a result of a quarter (it is made of other quarters' walks
+  too) and the province-scope briefing sent with the data sheet does not count it either; ``n/a`` results
   (population 0) are not counted; share met = met / counted.
-- volume (SPEC 4.3): activities, person-times and participants of P in the scope (analytics.metrics.volume).
+- volume (SPEC 4.3): activities, person-times and participants of P in the scope, walks dated up to D
+  (analytics.metrics.volume; SPEC 4.5).
 - issues (SPEC 4.4) as of D: total, closed, open, overdue, resolution rate (analytics.metrics.issues).
 - staff: head count of the scope's roster snapshots for P's last day (SPEC 2.1); activities per 100 staff.
 """
@@ -18,6 +22,7 @@ import duckdb
 import pandas as pd
 
 from analytics import config
+from analytics.metrics.headline import results_of_period
 from analytics.metrics.issues import compute_issue_headline
 from analytics.metrics.periods import Period, parse_period
 from analytics.metrics.quotas import compute_quota_results
@@ -36,14 +41,9 @@ def default_as_of(period: Period, today: dt.date | None = None) -> dt.date:
 
 
 def relevant_quota_results(results: pd.DataFrame, period: Period) -> pd.DataFrame:
-    """Results whose period lies within ``period`` or contains it."""
-    if results.empty:
-        return results
-    starts = pd.to_datetime(results["period_start"]).dt.date
-    ends = pd.to_datetime(results["period_end"]).dt.date
-    within = (starts >= period.start) & (ends <= period.end)
-    contains = (starts <= period.start) & (ends >= period.end)
-    return results[within | contains]
+    """The results of ``period`` by the one rule (``results_of_period``: their own period lies inside it), so the data
+    sheet counts what the briefing attached to it, the overview and the 配額達標 page count (issue #11 item 3)."""
+    return results_of_period(results, period)
 
 
 def _volume_of(summary: dict, name: str, period: Period) -> dict[str, int]:
@@ -63,7 +63,7 @@ def compute_scope_figures(con: duckdb.DuckDBPyConnection, period: str | Period, 
     as_of = as_of or default_as_of(p)
     companies = load_companies(con).set_index("company_key")
     results = relevant_quota_results(compute_quota_results(con, p.start.year, as_of=as_of), p)
-    volume = compute_volume_summary(con, p.start.year)
+    volume = compute_volume_summary(con, p.start.year, as_of=as_of)  # SPEC 4.5: walks dated up to D only
     rows = []
     for key in company_keys:
         keys = scope_company_keys(con, key) or []

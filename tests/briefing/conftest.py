@@ -127,3 +127,27 @@ def rendered(briefing) -> dict[str, bytes]:
     from analytics.briefing import render
 
     return {fmt: render(briefing, fmt) for fmt in ("docx", "xlsx", "pptx")}
+
+
+@pytest.fixture(scope="session")
+def briefing_q4(con):
+    """The zh-Hant briefing of 2026Q4 for 東海省公司 as of 2026-11-25: its quota, pace and owed sections hold the
+    quarter's share rules, which a month briefing no longer shows (the results of a period are those inside it,
+    docs/metrics.md §6a). Results inside 2026Q4 in scope, by hand (8; the year rules PROV-LEAD-Y / PROV-DEPT-Y
+    are not inside a quarter):
+      CITY-MGR-Q 2026Q4 濱江: C1 of C1 walked 10-20 -> met
+      CITY-DEPT-Q 2026Q4 濱江·客戶服務部: C1 of C1, C2, C3 = 33 % < 50 %, quarter not over -> in progress, on track
+      PROV-RECEPT-M (P1, P2): 2026-10 P2's 4 h reception day -> met; 2026-11 none, 5 days left -> in progress,
+        at risk; 2026-12 not started
+      CITY-RECEPT-M (C1): 2026-10 none -> missed; 2026-11 in progress, at risk; 2026-12 not started
+    """
+    from analytics.briefing import build_briefing
+
+    return build_briefing(con, "2026Q4", scope=SCOPE, as_of=AS_OF, lang="zh-Hant", generated_on=AS_OF)
+
+
+@pytest.fixture(scope="session")
+def rendered_q4(briefing_q4) -> dict[str, bytes]:
+    from analytics.briefing import render
+
+    return {fmt: render(briefing_q4, fmt) for fmt in ("docx", "xlsx", "pptx")}

@@ -50,48 +50,83 @@ def test_headline_equals_volume_function(con, briefing):
                                       october["distinct_participants"]]
 
 
-def test_summary_sentences_are_built_from_the_numbers(briefing):
+def test_summary_sentences_are_built_from_the_numbers(briefing, briefing_q4):
     assert briefing.summary[0] == "本月共開展穿越 3 次，參與 4 人次（4 人），穿越次數較上期增加 2。"
     assert "本月提出問題建議 2 條" in briefing.summary[1] and "33.3%" in briefing.summary[1]
-    # CITY-DEPT-Q 濱江市分公司·客戶服務部: 1 of 3 < 50% (in progress) -> one department below 50%
-    assert "1 個部門的參與比例未達 50%。" in briefing.summary
+    # October's results are its two reception-day results (see test_month_briefing_counts_only_month_results):
+    # PROV-RECEPT-M met, CITY-RECEPT-M missed; no department rule is inside a month, so no department sentence.
+    assert "配額評估 2 項中達標 1 項、進行中 0 項、未達標 1 項。" in briefing.summary
+    assert not any("個部門的參與比例未達" in s for s in briefing.summary)
+    # 2026Q4 (conftest briefing_q4): 8 results, 2 met, 5 in progress, 1 missed; CITY-DEPT-Q 濱江市分公司·客戶服務部
+    # is 1 of 3 < 50 % (in progress) -> one department below 50 %
+    assert "配額評估 8 項中達標 2 項、進行中 5 項、未達標 1 項。" in briefing_q4.summary
+    assert "1 個部門的參與比例未達 50%。" in briefing_q4.summary
 
 
-def test_quota_results_equal_the_metric(con, briefing):
-    results = compute_quota_results(con, 2026, as_of=AS_OF, scope=SCOPE)
+def _inside(results, start: dt.date, end: dt.date):
+    """The results whose own period lies inside [start, end], selected here without the product's helper."""
     starts = results["period_start"].astype("datetime64[ns]").dt.date
     ends = results["period_end"].astype("datetime64[ns]").dt.date
-    overlapping = results[(starts <= dt.date(2026, 10, 31)) & (ends >= dt.date(2026, 10, 1))]
+    return results[(starts >= start) & (ends <= end)]
+
+
+def test_month_briefing_counts_only_month_results(con, briefing):
+    """SPEC 4.5 / docs/metrics.md §6a: the results of 2026-10 are those whose period lies inside October, as on the
+    overview: PROV-RECEPT-M 2026-10 (P2's 4 h reception day on 10-12 -> met) and CITY-RECEPT-M 2026-10 (C1 has
+    none; October is over on 11-25 -> missed). The quarter's and year's results are not the month's: no pace
+    and nobody owes (reception days are count rules)."""
     detail = _table(briefing.section("quotas"), "明細")
-    assert len(detail) == len(overlapping) == 6
+    assert sorted(zip(detail["規則"], detail["期間"], detail["狀態"], strict=True)) == [
+        ("地市每月接待日", "2026-10", "未達標"), ("省公司每月接待日", "2026-10", "達標")]
+    results = compute_quota_results(con, 2026, as_of=AS_OF, scope=SCOPE)
+    assert len(_inside(results, dt.date(2026, 10, 1), dt.date(2026, 10, 31))) == 2
+    assert [c.kind for c in briefing.section("quotas").charts] == ["heatmap"]  # months only
+    assert briefing.section("pace").empty_message and briefing.section("owed").empty_message
+
+
+def test_quota_results_equal_the_metric(con, briefing_q4):
+    results = compute_quota_results(con, 2026, as_of=AS_OF, scope=SCOPE)
+    inside = _inside(results, dt.date(2026, 10, 1), dt.date(2026, 12, 31))
+    detail = _table(briefing_q4.section("quotas"), "明細")
+    assert len(detail) == len(inside) == 8  # conftest briefing_q4: 2 quarter results + 2 rules x 3 months
     by_key = {(r, p): (pop, part) for r, p, pop, part in zip(detail["規則"], detail["期間"], detail["應參與人數"],
                                                               detail["已參與人數"], strict=True)}
     from analytics.i18n import t
 
-    for rec in overlapping.to_dict("records"):  # rows are labelled by the rule's short name (issue #16.4)
+    for rec in inside.to_dict("records"):  # rows are labelled by the rule's short name (issue #16.4)
         assert by_key[(t(f"rule.short.{rec['rule']}", "zh-Hant"), rec["period"])] == (rec["population"], rec["participants"])
-    # By hand: CITY-RECEPT-M October: C1 has no reception day -> missed (October ended before the as-of date);
-    # CITY-DEPT-Q 2026Q4: 1 of 3 = 33% < 50% and the quarter ends after 11-25 -> in progress; 4 others met.
-    status = dict(zip(detail["規則"], detail["狀態"], strict=True))
-    assert status["地市每月接待日"] == "未達標" and status["地市部門每季 ≥50%"] == "進行中"
-    assert sorted(status.values()).count("達標") == 4
-    assert [c.kind for c in briefing.section("quotas").charts] == ["heatmap"] * 3
+    # By hand (conftest briefing_q4): CITY-RECEPT-M October missed; CITY-DEPT-Q 2026Q4 1 of 3 in progress;
+    # CITY-MGR-Q and PROV-RECEPT-M October met; November and December in progress.
+    status = {(r, p): st for r, p, st in zip(detail["規則"], detail["期間"], detail["狀態"], strict=True)}
+    assert status == {
+        ("地市經理每季一次", "2026Q4"): "達標", ("地市部門每季 ≥50%", "2026Q4"): "進行中",
+        ("省公司每月接待日", "2026-10"): "達標", ("省公司每月接待日", "2026-11"): "進行中",
+        ("省公司每月接待日", "2026-12"): "進行中", ("地市每月接待日", "2026-10"): "未達標",
+        ("地市每月接待日", "2026-11"): "進行中", ("地市每月接待日", "2026-12"): "進行中"}
+    assert not any(r.startswith("省公司領導") or "PROV-LEAD" in r for r in detail["規則"])  # year rules: not inside
+    assert [c.kind for c in briefing_q4.section("quotas").charts] == ["heatmap"] * 2  # quarter, month
 
 
-def test_pace_by_hand(briefing):
-    pace = briefing.section("pace").tables[0].frame.iloc[0]
+def test_pace_by_hand(briefing_q4):
+    frame = briefing_q4.section("pace").tables[0].frame
+    # at risk first: the November reception days (5 days left after 11-25 < 7), then December (not started),
+    # then CITY-DEPT-Q on track
+    assert list(zip(frame["規則"], frame["期間"], frame["進度判斷"], strict=True))[:2] == [
+        ("省公司每月接待日", "2026-11", "進度落後"), ("地市每月接待日", "2026-11", "進度落後")]
+    assert sorted(zip(frame["期間"], frame["進度判斷"], strict=True))[2:] == [
+        ("2026-12", "尚未開始"), ("2026-12", "尚未開始"), ("2026Q4", "進度正常")]
+    pace = frame[frame["規則"] == "地市部門每季 ≥50%"].iloc[0]
     # Q4 = 92 days, 56 elapsed by 11-25: projected 1 x 92 / 56 = 1.642857; needed ceil(0.5 x 3) - 1 = 1;
     # 36 days left -> 6 weeks -> 1 a week; on track because 1 x 92 x 100 = 9200 >= 50 x 3 x 56 = 8400.
-    assert pace["規則"] == "地市部門每季 ≥50%"  # CITY-DEPT-Q by its short name
     assert pace["預計期末參與人數"] == pytest.approx(92 / 56)
     assert (pace["尚需人數"], pace["剩餘週數"], pace["每週需新增"]) == (1, 6, 1)
     assert pace["進度判斷"] == "進度正常"
 
 
-def test_owed_people_by_hand(briefing):
-    names = briefing.section("owed").tables[1].frame
-    # 濱江市分公司·客戶服務部 is behind on CITY-DEPT-Q: C2 and C3 have not gone; P4 owes nothing because
-    # 東海省公司·市場部 has met PROV-DEPT-Y (3 of 4).
+def test_owed_people_by_hand(briefing_q4):
+    names = briefing_q4.section("owed").tables[1].frame
+    # 濱江市分公司·客戶服務部 is behind on CITY-DEPT-Q: C2 and C3 have not gone. P4 (東海省公司·市場部) is under
+    # PROV-DEPT-Y, a year rule: not a result of the quarter, so it is not listed here.
     assert list(names["工號"]) == ["C2", "C3"]
 
 

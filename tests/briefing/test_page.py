@@ -63,12 +63,22 @@ def test_preview_shows_the_hand_worked_figures(page_db, monkeypatch):
     summary = "\n".join(str(m.value) for m in at.markdown)
     assert "本月共開展穿越 3 次" in summary
     tables = [df.value for df in at.dataframe]
-    owed = next(t for t in tables if "工號" in t.columns)
-    assert list(owed["工號"]) == ["C2", "C3"]
+    # October's results are its two reception-day results (count rules): nobody is listed as owing, and the page
+    # says why instead of "everyone has gone" (tests/briefing/test_model.py test_month_briefing_counts_only_...)
+    assert not any("工號" in t.columns for t in tables)
+    assert any("沒有按參與比例考核的配額結果" in str(i.value) for i in at.info)
     overdue = next(t for t in tables if "問題描述" in t.columns)
     assert list(overdue["問題描述"]) == ['=HYPERLINK("http://x","y")']  # shown as text in a grid
     buttons = [b for b in at.get("download_button")]
     assert len(buttons) == 3
+
+
+def test_quarter_preview_lists_the_people_owed(page_db, monkeypatch):
+    """2026Q4 (conftest briefing_q4): CITY-DEPT-Q 濱江市分公司·客戶服務部 is 1 of 3, in progress; C2 and C3 owe."""
+    at = _open(page_db, monkeypatch, scope=match_key("東海省公司"), period="2026Q4", kind="quarter")
+    assert not at.exception
+    owed = next(df.value for df in at.dataframe if "工號" in df.value.columns)
+    assert list(owed["工號"]) == ["C2", "C3"]
 
 
 def test_first_month_with_data_shows_no_change(page_db, monkeypatch):

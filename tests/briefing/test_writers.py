@@ -22,6 +22,12 @@ def doc(rendered):
     return Document(io.BytesIO(rendered["docx"]))
 
 
+@pytest.fixture(scope="module")
+def doc_q4(rendered_q4):
+    """The 2026Q4 briefing (conftest briefing_q4): the quarter's share rules, their pace and the people owed."""
+    return Document(io.BytesIO(rendered_q4["docx"]))
+
+
 def _word_table(doc, first_header: str, must_contain: str):
     for table in doc.tables:
         if table.rows[0].cells[0].text == first_header and must_contain in "".join(
@@ -52,11 +58,11 @@ def test_docx_footer_has_a_page_field(doc):
     assert any(text.strip() == "PAGE" for text in instructions)
 
 
-def test_docx_charts_are_images(doc, briefing):
-    charts = sum(1 for s in briefing.sections for c in s.charts if not c.is_empty)
+def test_docx_charts_are_images(doc_q4, briefing_q4):
+    charts = sum(1 for s in briefing_q4.sections for c in s.charts if not c.is_empty)
     assert charts >= 8
-    assert len(doc.inline_shapes) == charts
-    blobs = [rel.target_part.blob for rel in doc.part.rels.values() if "image" in rel.reltype]
+    assert len(doc_q4.inline_shapes) == charts
+    blobs = [rel.target_part.blob for rel in doc_q4.part.rels.values() if "image" in rel.reltype]
     assert blobs and all(b.startswith(b"\x89PNG") for b in blobs)
 
 
@@ -78,6 +84,11 @@ def test_docx_title_page(doc):
 @pytest.fixture(scope="module")
 def book(rendered):
     return openpyxl.load_workbook(io.BytesIO(rendered["xlsx"]))
+
+
+@pytest.fixture(scope="module")
+def book_q4(rendered_q4):
+    return openpyxl.load_workbook(io.BytesIO(rendered_q4["xlsx"]))
 
 
 def test_xlsx_one_sheet_per_section(book, briefing):
@@ -148,15 +159,21 @@ def deck(rendered):
     return Presentation(io.BytesIO(rendered["pptx"]))
 
 
+@pytest.fixture(scope="module")
+def deck_q4(rendered_q4):
+    return Presentation(io.BytesIO(rendered_q4["pptx"]))
+
+
 def test_pptx_one_slide_per_section(deck, briefing):
     # title, summary, then each section's first slide under its own title; continuation slides say so
     titles = [next(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in deck.slides]
     assert titles[2:] and [t for t in titles[2:] if not t.endswith("（續）")] == [s.title for s in briefing.sections]
 
 
-def test_pptx_native_charts(deck, rendered):
+def test_pptx_native_charts(deck, rendered, deck_q4):
     charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
-    assert len(charts) >= 6
+    # the quarter also has its pace and owed-people charts (a month has neither: no share rule is inside a month)
+    assert len([1 for slide in deck_q4.slides for shape in slide.shapes if shape.has_chart]) >= 6
     headline = next(c for c in charts if c.chart_title.text_frame.text.startswith("主要指標"))
     series = {s.name: list(s.values) for s in headline.plots[0].series}
     # previous period then this period: activities, person-times, participants, issues raised
@@ -174,11 +191,11 @@ def _slide_tables(deck):
                 yield [[cell.text for cell in row.cells] for row in shape.table.rows]
 
 
-def test_pptx_tables_and_inert_text(deck):
+def test_pptx_tables_and_inert_text(deck, deck_q4):
     tables = list(_slide_tables(deck))
     overdue = next(t for t in tables if t[0][0] == "責任單位")
     assert overdue[1][2] == "I1" and overdue[1][4] == HYPERLINK
-    owed = next(t for t in tables if t[0][:2] == ["公司", "部門"] and "待穿越人數" in t[0])
+    owed = next(t for t in _slide_tables(deck_q4) if t[0][:2] == ["公司", "部門"] and "待穿越人數" in t[0])
     assert owed[1] == ["濱江市分公司", "客戶服務部", "地市部門每季 ≥50%", "2026Q4", "2"]  # CITY-DEPT-Q
 
 
@@ -191,7 +208,7 @@ def test_pptx_has_no_links_or_fields(rendered):
 
 
 # ---------------------------------------------------------------- straight from the metrics functions
-def test_docx_quota_table_equals_compute_quota_results(doc, con):
+def test_docx_quota_table_equals_compute_quota_results(doc_q4, con):
     from analytics.metrics.quotas import compute_quota_results
     from tests.briefing.conftest import AS_OF, SCOPE
 
@@ -200,7 +217,7 @@ def test_docx_quota_table_equals_compute_quota_results(doc, con):
 
     want = {(t(f"rule.short.{r['rule']}", "zh-Hant"), r["period"]): (str(r["population"]), str(r["participants"]))
             for r in results.to_dict("records")}
-    rows = _word_table(doc, "規則", "應參與人數")
+    rows = _word_table(doc_q4, "規則", "應參與人數")
     header = rows[0]
     got = {(r[0], r[header.index("期間")]): (r[header.index("應參與人數")], r[header.index("已參與人數")])
            for r in rows[1:]}
@@ -208,20 +225,20 @@ def test_docx_quota_table_equals_compute_quota_results(doc, con):
     assert got[("地市部門每季 ≥50%", "2026Q4")] == ("3", "1")  # by hand: C1 of C1, C2, C3
 
 
-def test_pptx_owed_list_equals_load_owed_people(con, rendered):
+def test_pptx_owed_list_equals_load_owed_people(con, rendered_q4):
     from analytics.metrics.quotas import load_owed_people
     from tests.briefing.conftest import SCOPE
 
     owed = load_owed_people(con, "CITY-DEPT-Q", "2026Q4", scope=SCOPE)
-    deck = Presentation(io.BytesIO(rendered["pptx"]))
+    deck = Presentation(io.BytesIO(rendered_q4["pptx"]))
     table = next(t for t in _slide_tables(deck) if "待穿越人數" in t[0])
     assert int(table[1][-1]) == len(owed) == 2
 
 
-def test_xlsx_heatmap_cells_coloured_by_status(book):
+def test_xlsx_heatmap_cells_coloured_by_status(book_q4):
     from analytics.briefing.charts import STATUS_COLORS
 
-    ws = book["配額達標"]
+    ws = book_q4["配額達標"]
     label = next(c for row in ws.iter_rows() for c in row
                  if c.value == "地市部門每季 ≥50%｜濱江市分公司·客戶服務部")  # CITY-DEPT-Q, by name (#16.4)
     # columns: the quarters of 2026 up to the briefing period, 2026Q1 .. 2026Q4

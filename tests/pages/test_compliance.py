@@ -30,8 +30,8 @@ def test_city_manager_quarters_as_of_mid_year(sample_db, use_db):
     at.selectbox(key="compliance_rule").set_value("CITY-MGR-Q").run()
     assert not at.exception
     # 海濱市分公司 leaders C001, C002. Q1: nobody -> missed; Q2: C001 only = 50 % < 100 %, Q2 ended 06-30 -> missed;
-    # Q3, Q4 start after 06-30 -> in progress, pace "not started" (counted with on track)
-    assert _metrics(at) == {"達標": "0", "進度正常": "2", "有風險": "0", "未達標": "2", "不適用": "0"}
+    # Q3, Q4 start after 06-30 -> in progress, pace "not started": their own tile, not "on track" (issue #11 item 3)
+    assert _metrics(at) == {"達標": "0", "進度正常": "0", "有風險": "0", "未開始": "2", "未達標": "2", "不適用": "0"}
     table = at.dataframe[0].value
     assert list(table["狀態"]) == ["未達標", "未達標", "未開始", "未開始"]
     assert list(table["達成"]) == ["0%", "50%", "0%", "0%"]
@@ -97,7 +97,8 @@ def test_english_labels_and_statuses(sample_db, use_db):
     at = _compliance(lang="en")
     at.selectbox(key="compliance_rule").set_value("CITY-DEPT-Q").run()
     # 服務部 (4 people): Q1 nobody -> missed; Q2 C001 + C003 = 50 % -> met; Q3, Q4 not started
-    assert _metrics(at) == {"Met": "1", "On track": "2", "At risk": "0", "Missed": "1", "n/a": "0"}
+    assert _metrics(at) == {"Met": "1", "On track": "0", "At risk": "0", "Not started": "2", "Missed": "1",
+                            "n/a": "0"}
     assert list(at.dataframe[0].value["Status"]) == ["Missed", "Met", "Not started", "Not started"]
 
 
@@ -126,7 +127,8 @@ def _results_table(at):
 
 
 def test_page_follows_the_sidebar_period(sample_db, use_db):
-    """The subtitle names the sidebar period and only results overlapping it are shown (issue #16 item 5)."""
+    """The subtitle names the sidebar period (issue #16 item 5) and only the results inside it are shown: the period
+    itself and the shorter periods in it, the overview's and the briefing's rule (issue #11 item 3)."""
     use_db(sample_db)
     at = open_page("pages/compliance.py", rule="CITY-MGR-Q", **Q2)
     assert not at.exception
@@ -134,30 +136,32 @@ def test_page_follows_the_sidebar_period(sample_db, use_db):
     # CITY-MGR-Q in 2026Q2: only the Q2 result (C001 of C001, C002 = 50 % -> missed)
     table = _results_table(at)
     assert table[["期間", "狀態", "達成"]].values.tolist() == [["2026年第2季", "未達標", "50%"]]
-    assert _metrics(at) == {"達標": "0", "進度正常": "0", "有風險": "0", "未達標": "1", "不適用": "0"}
+    assert _metrics(at) == {"達標": "0", "進度正常": "0", "有風險": "0", "未開始": "0", "未達標": "1", "不適用": "0"}
+    # the year rules are not results of a quarter: only the quarterly and monthly rules are offered
+    assert at.selectbox(key="compliance_rule").options == [
+        cv.rule_label(code, "zh-Hant") for code in ("PROV-RECEPT-M", "CITY-MGR-Q", "CITY-DEPT-Q", "CITY-RECEPT-M")]
     # a monthly rule in a quarter: its three months (no 客戶接待日 of P001/P002 in Apr-Jun -> all missed)
     at.selectbox(key="compliance_rule").set_value("PROV-RECEPT-M").run()
     assert _results_table(at)["期間"].tolist() == ["2026年4月", "2026年5月", "2026年6月"]
-    # a month: the monthly result of May, the quarter Q2 holding it, the year 2026 holding it
+    # a month: its monthly results only (not the quarter Q2 or the year 2026 holding it)
     at = open_page("pages/compliance.py", period="2026-05", kind="month", as_of="2026-06-30", rule="PROV-RECEPT-M")
     assert "全部公司 · 2026年5月 · 統計截至 2026-06-30" in [c.value for c in at.caption]
     assert _results_table(at)["期間"].tolist() == ["2026年5月"]
-    at.selectbox(key="compliance_rule").set_value("CITY-MGR-Q").run()
-    assert _results_table(at)["期間"].tolist() == ["2026年第2季"]
-    at.selectbox(key="compliance_rule").set_value("HQ-MGR-Y").run()
+    assert at.selectbox(key="compliance_rule").options == [
+        cv.rule_label(code, "zh-Hant") for code in ("PROV-RECEPT-M", "CITY-RECEPT-M")]
+    # a year: everything of the year, its year rules included
+    at = open_page("pages/compliance.py", period="2026", kind="year", as_of="2026-06-30", rule="HQ-MGR-Y")
     assert _results_table(at)["期間"].tolist() == ["2026年"]
 
 
 def test_company_by_rule_view_worst_first(sample_db, use_db):
-    """Companies × rules for 2026Q2 as of 06-30, worked out from the sample rows (issue #16 item 5).
+    """Companies × rules for 2026Q2 as of 06-30, worked out from the sample rows (issue #16 item 5). The results of
+    the quarter are those inside it (issue #11 item 3): the year rules (PROV-LEAD-Y, PROV-DEPT-Y, HQ-*) are not.
 
     海濱市分公司: CITY-MGR-Q Q2 C001 of 2 leaders -> missed; CITY-DEPT-Q 服務部 C001 + C003 = 2/4 -> met;
       CITY-RECEPT-M Apr, May, Jun: no reception day of C001 -> 3 missed.            => 4 missed
-    東海省公司: PROV-LEAD-Y P001 of P001, P002 = 50 % in progress: 1 × 365 × 100 >= 100 × 2 × 181 days -> on track;
-      PROV-DEPT-Y 市場部 1 of 4: 1 × 365 × 100 >= 50 × 4 × 181 -> on track; PROV-RECEPT-M Apr-Jun: P001's
-      reception day is 03-20 -> 3 missed.                                              => 3 missed
-    總部: HQ-MGR-Y 市場部 H002 + H003 of 3 managers = 67 % >= 30 % -> met; HQ-STAFF-Y nobody of H004, H005,
-      0 projected -> at risk.                                                          => 0 missed, 1 at risk
+    東海省公司: PROV-RECEPT-M Apr-Jun: P001's reception day is 03-20 -> 3 missed.      => 3 missed
+    總部: only year rules -> no result in the quarter, no row.
     """
     use_db(sample_db)
     at = open_page("pages/compliance.py", view="company", **Q2)
@@ -167,17 +171,14 @@ def test_company_by_rule_view_worst_first(sample_db, use_db):
     assert matrix[["公司", "狀態", "達標 / 可評估", "未達標", "有風險"]].values.tolist() == [
         ["海濱市分公司", "未達標", "0/1", 1, 0], ["海濱市分公司", "達標", "1/1", 0, 0],
         ["海濱市分公司", "未達標", "0/3", 3, 0],
-        ["東海省公司", "進度正常", "0/1", 0, 0], ["東海省公司", "進度正常", "0/1", 0, 0],
         ["東海省公司", "未達標", "0/3", 3, 0],
-        ["總部", "達標", "1/1", 0, 0], ["總部", "有風險", "0/1", 0, 1],
     ]
     assert [r.split(" · ")[0] for r in matrix["配額規則"]] == [
-        "CITY-MGR-Q", "CITY-DEPT-Q", "CITY-RECEPT-M", "PROV-LEAD-Y", "PROV-DEPT-Y", "PROV-RECEPT-M", "HQ-MGR-Y",
-        "HQ-STAFF-Y"]
+        "CITY-MGR-Q", "CITY-DEPT-Q", "CITY-RECEPT-M", "PROV-RECEPT-M"]
     figure = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert [y.strip() for y in figure["data"][0]["y"]] == ["海濱市分公司", "東海省公司", "總部"]
-    # the headline counts every result of the period: met 2, on track 2, at risk 1, missed 1 + 3 + 3 = 7
-    assert _metrics(at) == {"達標": "2", "進度正常": "2", "有風險": "1", "未達標": "7", "不適用": "0"}
+    assert [y.strip() for y in figure["data"][0]["y"]] == ["海濱市分公司", "東海省公司"]
+    # the headline counts every result of the period: met 1, missed 1 + 3 + 3 = 7
+    assert _metrics(at) == {"達標": "1", "進度正常": "0", "有風險": "0", "未開始": "0", "未達標": "7", "不適用": "0"}
     # the clickable layer carries [company key, rule] per cell, in the table's order
     assert figure["data"][1]["customdata"][0] == ["海滨市分公司", "CITY-MGR-Q"]
 

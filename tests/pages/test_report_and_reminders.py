@@ -52,7 +52,7 @@ def test_hq_sees_the_provinces_reports_and_ranking(provinces_db, use_db, lang, t
     assert title in texts(at), texts(at)
     [frame] = [d.value for d in at.dataframe if list(d.value.columns)[:1] == [first_col]]
     assert frame.columns[0] == first_col
-    assert frame.iloc[:, 1].tolist() == ["乙省公司", "甲省公司"]  # 0.5 of quota results met before 0.25
+    assert frame.iloc[:, 1].tolist() == ["乙省公司", "甲省公司"]  # 3/7 of quota results met before 2/11 (tests/remind/provinces.py)
 
 
 def test_a_city_scope_shows_neither_button_nor_ranking(provinces_db, use_db):

@@ -2,15 +2,17 @@
 
 Every company has one person, its 公司領導, in 辦公室 (其他部門: no department rules), so the rules that apply are
 PROV-LEAD-Y + PROV-RECEPT-M (province) and CITY-MGR-Q + CITY-RECEPT-M (city). For 2026Q3 (as of 2026-09-30) the
-results counted are those within Q3 or containing it: province 2026 + 07/08/09 = 4, city Q3 + 07/08/09 = 4.
-- 甲省公司 (a0: routine 07-10, reception day 8 h 08-05 → LEAD-Y, RECEPT 08 met: 2/4), 甲一市分公司 (a1: routine
-  07-15 → MGR-Q met: 1/4), 甲二市分公司 (nothing: 0/4). Province scope: 3 of 12 met = 0.25; 3 activities, 3 staff
-  → 100 per 100 staff; issue I1 (owner 甲一市分公司, due 08-01, open) → 1 issue, overdue 1, resolution 0.
-- 乙省公司 (b0: reception days 8 h on 07-03, 08-03, 09-03 → 4/4), 乙一市分公司 (nothing: 0/4). Scope: 4 of 8 = 0.5;
+results counted are those whose own period lies inside Q3 (the one rule, docs/metrics.md §6a; the year rule
+PROV-LEAD-Y is not a result of the quarter): province 07/08/09 = 3, city Q3 + 07/08/09 = 4.
+- 甲省公司 (a0: routine 07-10, reception day 8 h 08-05 → RECEPT 08 met, 07 and 09 missed: 1/3), 甲一市分公司 (a1:
+  routine 07-15 → MGR-Q met, no reception day: 1/4), 甲二市分公司 (nothing: 0/4). Province scope: 2 of 11 met;
+  3 activities, 3 staff → 100 per 100 staff; issue I1 (owner 甲一市分公司, due 08-01, open) → 1 issue, overdue 1,
+  resolution 0.
+- 乙省公司 (b0: reception days 8 h on 07-03, 08-03, 09-03 → 3/3), 乙一市分公司 (nothing: 0/4). Scope: 3 of 7;
   3 activities, 2 staff → 150; issue I2 (owner 乙省公司, closed 07-20) → resolution 1.0, overdue 0.
 - 2026Q2 (as of 06-30): nobody had gone and no issue was raised yet → resolution none, no activity; the share met
   is 0.0 once quota results count only rows up to the as-of date (SPEC 4.5), so the test compares with the Q2 ranking.
-Ranking for 2026Q3: 乙省公司 (0.5) first, 甲省公司 (0.25) second; changes +0.5 and +0.25.
+Ranking for 2026Q3: 乙省公司 (3/7 = 0.43) first, 甲省公司 (2/11 = 0.18) second.
 """
 
 from __future__ import annotations

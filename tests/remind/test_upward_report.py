@@ -44,7 +44,8 @@ def test_data_sheet_equals_the_compliance_and_issue_figures_of_the_same_scope_an
         for row in sheet.itertuples(index=False):
             key = match_key(row.company)
             results = compute_quota_results(con, 2026, as_of=AS_OF, scope=key)
-            q3 = results[results["period"].isin(["2026", "2026Q3", "2026-07", "2026-08", "2026-09"])
+            # the results inside Q3 (the one rule, docs/metrics.md §6a): not the year's
+            q3 = results[results["period"].isin(["2026Q3", "2026-07", "2026-08", "2026-09"])
                          & (results["status"] != "n/a")]
             assert (row.quota_results, row.quota_met) == (len(q3), int(q3["met"].sum()))
             issues = compute_issue_summary(con, AS_OF, scope=key)
@@ -54,13 +55,26 @@ def test_data_sheet_equals_the_compliance_and_issue_figures_of_the_same_scope_an
             assert row.activities == volume.get("activities", 0)
     # and the hand-worked figures of the province row
     first = sheet.iloc[0]
-    assert (first.quota_results, first.quota_met, first.quota_share_met) == (12, 3, 0.25)
+    assert (first.quota_results, first.quota_met) == (11, 2) and first.quota_share_met == pytest.approx(2 / 11)
     assert (first.activities, first.staff, first.activities_per_100_staff) == (3, 3, 100)
     assert (first.issues_total, first.issues_overdue, first.resolution_rate) == (1, 1, 0)
     assert list(sheet.iloc[2][["quota_results", "quota_met", "activities"]]) == [4, 0, 0]
     book = openpyxl.load_workbook(io.BytesIO(report.datasheet_xlsx))
     assert book.sheetnames == list(SHEETS)
     assert len(docx.Document(io.BytesIO(report.briefing_docx)).tables) > 0  # the province-scope briefing
+
+
+def test_figures_as_of_a_date_inside_the_period_count_only_what_happened_by_then(store):
+    """SPEC 4.5: 2026Q3 as of 07-31 in 甲省公司's scope counts a0's 07-10 and a1's 07-15 walks (2 activities, 2
+    person-times), not a0's 08-05 reception day. Quota results inside Q3: 甲省公司 RECEPT 07 missed (no reception
+    day in July), 08 and 09 in progress -> 0 met of 3; 甲一市分公司 MGR-Q met by a1's 07-15 walk, RECEPT 07 missed,
+    08 and 09 in progress -> 1 of 4; 甲二市分公司 0 of 4: scope 1 of 11."""
+    from analytics.report.figures import compute_scope_figures
+
+    with connect(store, read_only=True) as con:
+        row = compute_scope_figures(con, "2026Q3", [JIA], as_of=dt.date(2026, 7, 31)).iloc[0]
+    assert (row.activities, row.person_times, row.participants) == (2, 2, 2)
+    assert (row.quota_results, row.quota_met) == (11, 1)
 
 
 def test_only_the_provinces_lead_or_an_admin_may_submit(store, report):
@@ -91,10 +105,11 @@ def test_ranking_order_changes_and_who_may_see_it(store, tmp_path):
         q2 = compute_province_ranking(con, "2026Q2", user=None, as_of=dt.date(2026, 6, 30)).set_index("company")
     assert ranking["company"].tolist() == ["乙省公司", "甲省公司"]
     assert ranking["rank"].tolist() == [1, 2]
-    assert ranking["quota_share_met"].tolist() == [0.5, 0.25]
+    assert ranking["quota_share_met"].tolist() == pytest.approx([3 / 7, 2 / 11])
     # nobody had gone by 06-30 (0.0 once as-of figures count only rows up to the date, SPEC 4.5)
+    assert q2["quota_share_met"].tolist() == [0.0, 0.0]
     assert ranking["quota_share_met_change"].tolist() == pytest.approx(
-        [0.5 - q2.at["乙省公司", "quota_share_met"], 0.25 - q2.at["甲省公司", "quota_share_met"]])
+        [3 / 7 - q2.at["乙省公司", "quota_share_met"], 2 / 11 - q2.at["甲省公司", "quota_share_met"]])
     assert ranking["activities_per_100_staff_change"].tolist() == [150.0, 100.0]  # no activity in Q2
     assert ranking["resolution_rate"].tolist() == [1.0, 0.0]
     assert ranking["issues_overdue"].tolist() == [0, 1]
