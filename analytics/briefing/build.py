@@ -13,6 +13,7 @@ from analytics.briefing.model import Briefing
 from analytics.briefing.sections_activity import discipline_section, volume_section
 from analytics.briefing.sections_headline import headline_section
 from analytics.briefing.sections_issues import IssueFigures, pareto_section, quality_section, resolution_section
+from analytics.briefing.sections_plans import plans_section
 from analytics.briefing.sections_quota import (
     load_year_results,
     owed_section,
@@ -99,6 +100,7 @@ def build_briefing(
         owed_section(ctx, relevant),
         discipline_section(ctx),
         quality_section(ctx),
+        plans_section(ctx),
     ]
     labels = {key: t(f"brief.label.{key}", lang) for key in
               ("company", "period", "as_of", "generated", "summary", "cover_sheet", "no_rows", "truncated")}

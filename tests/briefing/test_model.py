@@ -21,7 +21,7 @@ def _table(section, title_part: str):
 
 def test_sections_in_spec_order(briefing):
     assert [s.key for s in briefing.sections] == [
-        "headline", "quotas", "pace", "volume", "pareto", "resolution", "owed", "discipline", "quality"]
+        "headline", "quotas", "pace", "volume", "pareto", "resolution", "owed", "discipline", "quality", "plans"]
     assert briefing.company == "東海省公司" and briefing.period == "2026-10" and briefing.previous_period == "2026-09"
 
 
