@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.errors import UserFacingError
@@ -129,21 +130,27 @@ def plan_filed(
     due = filing_deadline(y.start.year, parse_deadline(deadline, lang))
     keys = _keys(con, scope)
     params = {"as_of": as_of, "start": y.start, "end": y.end, "scope_keys": keys}
-    lines = con.execute(load_sql("plans_company_lines"), params).df()
+    # A few rows per company (one per plan line): read as Python tuples and grouped in a dict. A pandas groupby
+    # with a frame per company cost 0.4 s for 402 companies at national scale (docs/benchmark.md).
+    cursor = con.execute(load_sql("plans_company_lines"), params)
+    names = [d[0] for d in cursor.description]
+    at = {n: names.index(n) for n in ("company_key", "filed_on", "period_start", "period_end", "planned_count")}
+    by_company: dict[str, list[tuple]] = {}
+    for row in cursor.fetchall():  # ordered by company, 報備日期: the order _covered_on needs
+        by_company.setdefault(row[at["company_key"]], []).append(row)
     companies = load_companies(con)
     if keys is not None:
         companies = companies[companies["company_key"].isin(keys)]
-    by_company = {k: g for k, g in lines.groupby("company_key", sort=False)} if len(lines) else {}
     records = []
     for company in companies.itertuples(index=False):
         found = by_company.get(company.company_key)
         if found is None:
             covered_on, uncovered, n, planned = None, y.days, 0, 0
         else:
-            triples = zip(_dates(found["filed_on"]), _dates(found["period_start"]), _dates(found["period_end"]),
-                          strict=True)
+            triples = [(_day(r[at["filed_on"]]), _day(r[at["period_start"]]), _day(r[at["period_end"]]))
+                       for r in found]
             covered_on, uncovered = _covered_on(triples, y)
-            n, planned = len(found), int(found["planned_count"].fillna(0).sum())
+            n, planned = len(found), sum(int(r[at["planned_count"]] or 0) for r in found)
         if covered_on is not None:
             status = "filed" if covered_on <= due else "late"
         else:
@@ -156,8 +163,22 @@ def plan_filed(
     return pd.DataFrame(records, columns=FILED_COLUMNS)
 
 
+def _day(value: object) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 def _dates(series: pd.Series) -> list[dt.date]:
     return [v.date() if isinstance(v, (pd.Timestamp, dt.datetime)) else v for v in series.tolist()]
+
+
+def _date_objects(series: pd.Series) -> pd.Series:
+    """A date column as ``datetime.date`` objects (None where missing), converted in one vectorised step: a
+    Python loop over 500,000 plans took seconds (docs/benchmark.md)."""
+    if pd.api.types.is_datetime64_any_dtype(series):
+        days = pd.Series(series.dt.date, index=series.index, dtype=object)
+    else:
+        days = series.astype(object)
+    return days.where(series.notna(), None)
 
 
 def company_plan_actual(
@@ -220,25 +241,21 @@ def individual_plans(
     frame = con.execute(load_sql("plans_individual"), params).df()
     if frame.empty:
         return pd.DataFrame(columns=INDIVIDUAL_COLUMNS)
+    # Upcoming plans needing notice only: passed (deadline before as_of), due within 3 days, else ok. Worked out
+    # on the datetime column, before it becomes date objects.
+    deadline = pd.to_datetime(frame["notice_deadline"])
+    days_left = (deadline - pd.Timestamp(as_of)).dt.days
+    flagged = (frame["status"] == "upcoming") & frame["notice_needed"].astype(bool) & deadline.notna()
+    flag = np.select([days_left < 0, days_left <= NOTICE_SOON_DAYS], ["passed", "due_soon"], "ok").astype(object)
+    frame["notice_flag"] = pd.Series(flag, index=frame.index, dtype=object).where(flagged, None)
     for column in ("planned_on", "filed_on", "walked_on", "notice_deadline"):
-        frame[column] = pd.Series(_dates(frame[column]), dtype=object).where(frame[column].notna(), None)
+        frame[column] = _date_objects(frame[column])
     for column in ("department", "name", "person_department", "category", "item", "theme", "mode", "target_unit"):
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     frame["matching_walks"] = frame["matching_walks"].astype(int)
     frame["needs_support"] = frame["needs_support"].astype(bool)
     frame["notice_needed"] = frame["notice_needed"].astype(bool)
-    frame["notice_flag"] = pd.Series([_notice_flag(s, n, d, as_of) for s, n, d in zip(
-        frame["status"], frame["notice_needed"], frame["notice_deadline"], strict=True)], dtype=object,
-        index=frame.index)
     return frame[INDIVIDUAL_COLUMNS].reset_index(drop=True)
-
-
-def _notice_flag(status: str, needed: bool, deadline: dt.date | None, as_of: dt.date) -> str | None:
-    if status != "upcoming" or not needed or deadline is None:
-        return None
-    if deadline < as_of:
-        return "passed"
-    return "due_soon" if (deadline - as_of).days <= NOTICE_SOON_DAYS else "ok"
 
 
 def individual_plans_of_year(con: duckdb.DuckDBPyConnection, year: int, *, as_of: dt.date,
