@@ -107,6 +107,33 @@ def _briefing(args: argparse.Namespace) -> dict:
             "company": str(province["company"]), "staff": int(province["staff_latest"])}
 
 
+def _plans(args: argparse.Namespace) -> dict:
+    """The 計畫 page's queries for 總部 (issue #14): PLAN-FILED for the year and the two before it, company plans
+    against actual, the year's individual plans, walks against plans and the next 14 days; ``parts`` each call."""
+    import duckdb
+
+    from analytics.metrics import plans as mp
+
+    con = duckdb.connect(args.db, read_only=True)
+    parts: dict[str, float] = {}
+    rows: dict[str, int] = {}
+
+    def timed(name: str, call):
+        begun = time.perf_counter()
+        frame = call()
+        parts[name] = parts.get(name, 0.0) + time.perf_counter() - begun
+        rows[name] = rows.get(name, 0) + len(frame)
+
+    started = time.perf_counter()
+    for year in (args.year - 2, args.year - 1, args.year):
+        timed("filed", lambda y=year: mp.plan_filed(con, y, as_of=args.as_of))
+    timed("actual", lambda: mp.company_plan_actual(con, args.year, as_of=args.as_of))
+    timed("individual", lambda: mp.individual_plans_of_year(con, args.year, as_of=args.as_of))
+    timed("walks", lambda: mp.walks_against_plans(con, args.year, as_of=args.as_of))
+    timed("upcoming", lambda: mp.upcoming_walks(con, as_of=args.as_of))
+    return {"seconds": time.perf_counter() - started, "parts": parts, "rows": rows}
+
+
 def _baseline_import(args: argparse.Namespace) -> dict:
     """The import baseline: read every cell as text with pandas, then one DuckDB INSERT (no validation at all)."""
     import duckdb
@@ -127,7 +154,8 @@ def _baseline_import(args: argparse.Namespace) -> dict:
 
 
 STEPS = {"quotas": _quotas, "baseline_quotas": _baseline_quotas, "sql_compliance": _sql_compliance,
-         "volume": _volume, "issues": _issues, "baseline_import": _baseline_import, "briefing": _briefing}
+         "volume": _volume, "issues": _issues, "baseline_import": _baseline_import, "briefing": _briefing,
+         "plans": _plans}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,7 +2,9 @@
 
 At scale 1.0: 402 companies (1 總部, 31 province companies, 370 city companies), 300,000 staff on one roster
 snapshot, 600,000 walkthrough rows and 400,000 issues for the year 2025 in monthly files, plus the uploads timed on
-their own: a 100,000-row .xlsx (January 2026) and a 45,000-row CSV (February 2026). The company tree keeps its
+their own: a 100,000-row .xlsx (January 2026) and a 45,000-row CSV (February 2026), and the plans of SPEC 2.6 (issue
+#14: every company's annual or phase plans for 2024-2026, individual plans for most walks, some never carried out,
+and the coming weeks' plans after the benchmark's as-of date). The company tree keeps its
 full size at every scale; staff, rows and uploads scale linearly. Files are in the users' formats: roster and
 monthly CSVs in UTF-8 with BOM and Chinese headers, the upload written by xlsxwriter in constant_memory mode.
 
@@ -15,7 +17,7 @@ import argparse
 import datetime as dt
 import json
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +33,8 @@ ROSTER_HEADERS = ["工號", "姓名", "公司", "層級", "上級公司", "部�
 LOG_HEADERS = ["穿越編號", "工號", "姓名", "穿越日期", "穿越類別", "穿越項目", "穿越主題", "組織方式", "穿越地域",
                "被穿越單位", "時長(小時)", "需被穿越單位支持", "告知日期", "總結提交日期", "記錄已交被穿越單位",
                "問題建議數", "備註"]
+PLAN_HEADERS = ["計畫編號", "計畫類型", "公司", "部門", "計畫期間", "計畫次數", "工號", "計畫日期", "穿越類別", "穿越項目",
+                "組織方式", "需被穿越單位支持", "報備日期"]
 ISSUE_HEADERS = ["問題編號", "穿越編號", "提出人工號", "提出日期", "類型", "問題類別", "問題描述", "責任單位", "責任部門",
                  "狀態", "計畫完成日期", "解決日期", "最新進展", "工單號"]
 DEPTS = {  # (name, type) per level; HQ 20, province 12, city 9 departments
@@ -67,6 +71,7 @@ class Dataset:
     upload_xlsx: str
     upload_csv: str
     counts: dict[str, int]
+    plan_files: list[str] = field(default_factory=list)  # imported after the year (benchmarks/run.py)
 
     def paths(self) -> list[Path]:
         return [Path(self.root) / p for p in self.year_files]
@@ -186,6 +191,90 @@ def _issues(rng: np.random.Generator, roster: pd.DataFrame, walks: pd.DataFrame,
     })
 
 
+def _day(base: pd.Series, days: np.ndarray) -> np.ndarray:
+    """ISO dates ``days`` after the ISO dates (or timestamps) of ``base``."""
+    shifted = pd.to_datetime(pd.Series(np.asarray(base))) + pd.to_timedelta(days, unit="D")
+    return shifted.dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
+
+
+def _company_plans(rng: np.random.Generator, companies: pd.DataFrame, roster: pd.DataFrame,
+                   walks: pd.DataFrame) -> pd.DataFrame:
+    """Every company's plan lines for 2024-2026: most file one annual plan in January; 10 % file late (February),
+    15 % file two half-year phase plans, 10 % one annual line per main department, 5 % nothing. 計畫次數 is
+    about the company's activities of the data year."""
+    company_of = dict(zip(roster["工號"], roster["公司"], strict=True))
+    activities = walks.drop_duplicates("穿越編號")["工號"].map(company_of).value_counts()
+    rows = []
+    for year in (YEAR - 1, YEAR, YEAR + 1):
+        pick = rng.random(len(companies))
+        factor = rng.uniform(0.7, 1.3, len(companies))
+        day = rng.integers(2, 28, len(companies))
+        for i, (company, level, _parent) in enumerate(companies.itertuples(index=False)):
+            planned = max(1, round(activities.get(company, 1) * factor[i]))
+            jan, feb = f"{year}-01-{day[i]:02d}", f"{year}-02-{day[i]:02d}"
+            key = f"CP{year}-{i:03d}"
+            if pick[i] < 0.05:
+                continue
+            if pick[i] < 0.15:
+                rows.append((key, "年度計畫", company, None, str(year), planned, feb))
+            elif pick[i] < 0.30:
+                rows.append((key + "H1", "階段計畫", company, None, f"{year}H1", max(1, planned // 2), jan))
+                rows.append((key + "H2", "階段計畫", company, None, f"{year}H2", max(1, planned - planned // 2), jan))
+            elif pick[i] < 0.40:
+                main = [d for d, t in DEPTS[level] if t == "主要業務部門"]
+                for j, dept in enumerate(main):
+                    rows.append((f"{key}D{j}", "年度計畫", company, dept, str(year), max(1, planned // len(main)),
+                                 jan))
+            else:
+                rows.append((key, "年度計畫", company, None, str(year), planned, jan))
+    frame = pd.DataFrame(rows, columns=["計畫編號", "計畫類型", "公司", "部門", "計畫期間", "計畫次數", "報備日期"])
+    return frame.reindex(columns=PLAN_HEADERS)
+
+
+def _individual_plans(rng: np.random.Generator, roster: pd.DataFrame, walks: pd.DataFrame) -> pd.DataFrame:
+    """80 % of the walk rows had a plan dated within 6 days of the walk (filed 2-20 days ahead, a tenth after the
+    walk), naming the walk's category and item in 70 % of plans; 3 % of the rows' count again as plans nobody
+    carried out; and the plans of the four weeks after the benchmark's as-of date (2026-01-15), a third needing
+    the target unit's support, 5 % 大規模穿越."""
+    n = len(walks)
+    chosen = np.flatnonzero(rng.random(n) < 0.8)
+    done = walks.iloc[chosen]
+    planned_on = _day(done["穿越日期"], rng.integers(-6, 7, len(chosen)))
+    after = rng.random(len(chosen)) < 0.1
+    filed = np.where(after, _day(done["穿越日期"], rng.integers(1, 6, len(chosen))),
+                     _day(pd.Series(planned_on), -rng.integers(2, 21, len(chosen))))
+    named = rng.random(len(chosen)) < 0.7
+    carried = pd.DataFrame({
+        "工號": done["工號"].to_numpy(), "計畫日期": planned_on,
+        "穿越類別": np.where(named, done["穿越類別"].to_numpy(), None),
+        "穿越項目": np.where(named, done["穿越項目"].to_numpy(), None),
+        "組織方式": done["組織方式"].to_numpy(), "需被穿越單位支持": done["需被穿越單位支持"].to_numpy(),
+        "報備日期": filed})
+    k = max(1, round(n * 0.03))
+    people = roster.iloc[rng.integers(0, len(roster), k)]
+    dates = _dates(rng, k, YEAR, rng.integers(1, 13, k))
+    missed = pd.DataFrame({"工號": people["工號"].to_numpy(), "計畫日期": dates, "穿越類別": "常規穿越",
+                           "穿越項目": np.array(ITEMS, dtype=object)[rng.integers(0, len(ITEMS), k)],
+                           "組織方式": "個人穿越", "需被穿越單位支持": "否",
+                           "報備日期": _day(pd.Series(dates), -rng.integers(2, 21, k))})
+    u = max(1, round(len(roster) * 0.005))
+    people = roster.iloc[rng.integers(0, len(roster), u)]
+    as_of = pd.Timestamp(YEAR + 1, 1, 15)
+    coming = _day(pd.Series([as_of] * u), rng.integers(0, 29, u))
+    large = rng.random(u) < 0.05
+    upcoming = pd.DataFrame({"工號": people["工號"].to_numpy(), "計畫日期": coming, "穿越類別": "常規穿越",
+                             "穿越項目": np.array(ITEMS, dtype=object)[rng.integers(0, len(ITEMS), u)],
+                             "組織方式": np.where(large, "大規模穿越", "個人穿越"),
+                             "需被穿越單位支持": np.where(rng.random(u) < 0.33, "是", "否"),
+                             "報備日期": _day(pd.Series([as_of] * u), -rng.integers(1, 21, u))})
+    plans = pd.concat([carried, missed, upcoming], ignore_index=True)
+    company = dict(zip(roster["工號"], roster["公司"], strict=True))
+    plans["公司"] = plans["工號"].map(company)
+    plans["計畫類型"] = "個人計畫"
+    plans["計畫編號"] = [f"IP{i:08d}" for i in range(len(plans))]
+    return plans.reindex(columns=PLAN_HEADERS)
+
+
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     frame.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
 
@@ -215,7 +304,9 @@ def generate(scale: float = 1.0, seed: int = 1, *, force: bool = False, out_root
     root = dataset_dir(scale, seed, out_root)
     manifest = root / "manifest.json"
     if manifest.exists() and not force:
-        return Dataset(**json.loads(manifest.read_text(encoding="utf-8")))
+        cached = Dataset(**json.loads(manifest.read_text(encoding="utf-8")))
+        if cached.plan_files:  # a cache written before the plans were generated is made again
+            return cached
     root.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
     size = {k: max(1, round(v * scale)) for k, v in FULL.items()}
@@ -241,9 +332,20 @@ def generate(scale: float = 1.0, seed: int = 1, *, force: bool = False, out_root
     upload = _walkthroughs(rng, roster, size["upload_xlsx_rows"], YEAR + 1, np.array([1]), "U")
     _write_upload_xlsx(upload, root / "upload.xlsx")
     _write_csv(_walkthroughs(rng, roster, size["upload_csv_rows"], YEAR + 1, np.array([2]), "C"), root / "upload.csv")
+    # The plans draw from a generator of their own, so the files above stay byte for byte what they were.
+    plan_rng = np.random.default_rng([seed, 14])
+    company_plans = _company_plans(plan_rng, companies, roster, walks)
+    _write_csv(company_plans, root / "plans_company.csv")
+    plan_files = ["plans_company.csv"]
+    individual = _individual_plans(plan_rng, roster, walks)
+    for m, part in individual.groupby(individual["計畫日期"].str.slice(0, 7), sort=True):
+        name = f"plans_{m}.csv"
+        _write_csv(part, root / name)
+        plan_files.append(name)
     counts = {"companies": len(companies), "staff": len(roster), "walk_rows": len(walks), "issues": len(issues),
-              "upload_xlsx_rows": size["upload_xlsx_rows"], "upload_csv_rows": size["upload_csv_rows"]}
-    data = Dataset(str(root), scale, seed, files, "upload.xlsx", "upload.csv", counts)
+              "upload_xlsx_rows": size["upload_xlsx_rows"], "upload_csv_rows": size["upload_csv_rows"],
+              "company_plan_lines": len(company_plans), "individual_plans": len(individual)}
+    data = Dataset(str(root), scale, seed, files, "upload.xlsx", "upload.csv", counts, plan_files)
     manifest.write_text(json.dumps(asdict(data), ensure_ascii=False, indent=1), encoding="utf-8")
     return data
 

@@ -156,6 +156,37 @@ def step_import_year(ctx: Context) -> Figure:
     return fig
 
 
+def step_import_plans(ctx: Context) -> Figure:
+    """Issue #14: the plans (company lines of 2024-2026 and the individual plans) imported into the national
+    database after the year, in one `import` command; the pages and the plans step below read them."""
+    files = [str(Path(ctx.data.root) / p) for p in ctx.data.plan_files]
+    c = ctx.data.counts
+    fig = Figure(f"import the plans ({len(files)} files)", c["company_plan_lines"] + c["individual_plans"],
+                 note=f"{c['company_plan_lines']:,} company plan lines, {c['individual_plans']:,} individual plans; "
+                      "one run, into the database the other steps use")
+    run = run_process(["-m", "analytics", "import", *files, "--db", str(ctx.db), "--user", "bench", "--json"],
+                      ok_codes=(0, 1))
+    fig.seconds.append(run.seconds)
+    fig.peak_mb.append(run.peak_mb)
+    return fig
+
+
+def step_plans(ctx: Context) -> Figure:
+    """Issue #14: the 計畫 page's queries for 總部, timed in a child (parts in the note)."""
+    fig = Figure("plans page queries (總部)", ctx.data.counts["individual_plans"], target_s=1.5)
+    args = ["--db", str(ctx.db), "--year", str(YEAR), "--as-of", AS_OF.isoformat()]
+    parts: dict[str, list[float]] = {}
+    for _ in range(ctx.repeat):
+        run = run_process(["-m", "benchmarks.child", "plans", *args], timed_inside=True)
+        fig.seconds.append(run.seconds)
+        fig.peak_mb.append(run.peak_mb)
+        answer = json.loads(run.output.strip().splitlines()[-1])
+        for part, seconds in answer["parts"].items():
+            parts.setdefault(part, []).append(seconds)
+    fig.note = "median s: " + ", ".join(f"{k} {statistics.median(v):.2f}" for k, v in parts.items())
+    return fig
+
+
 def _import_upload(ctx: Context, name: str, label: str, rows: int, target_s: float, target_mb: float | None
                    ) -> Figure:
     path = str(Path(ctx.data.root) / name)
@@ -317,8 +348,8 @@ def _call_name(call: str) -> str:
 
 
 STEPS: list[Callable[[Context], Figure | list[Figure]]] = [
-    step_import_year, step_import_xlsx, step_import_csv, step_quotas, step_compliance, step_volume, step_issues,
-    step_db_size, step_briefing, step_pages]
+    step_import_year, step_import_plans, step_import_xlsx, step_import_csv, step_quotas, step_compliance,
+    step_volume, step_issues, step_plans, step_db_size, step_briefing, step_pages]
 
 
 def _fmt(value: float | None, spec: str = ".2f") -> str:

@@ -42,6 +42,17 @@ def test_national_shape_at_a_hundredth(tmp_path):
     assert levels == {"地市公司": 370, "省公司": 31, "總部": 1}
     sheet = pc.CalamineWorkbook.from_path(str(Path(data.root) / data.upload_xlsx)).get_sheet_by_index(0).to_python()
     assert sheet[0][0] == "2026年1月流程穿越記錄" and sheet[1][1] == "工號" and len(sheet) == 2 + 1_000
+    # the plans (issue #14): company lines for 2024-2026, individual plans by month of 計畫日期 (imported apart)
+    assert data.plan_files[0] == "plans_company.csv" and all(f.startswith("plans_") for f in data.plan_files)
+    plans = pd.concat(pd.read_csv(Path(data.root) / f, dtype=str, encoding="utf-8-sig") for f in data.plan_files)
+    assert plans["計畫編號"].is_unique and set(plans["計畫類型"]) == {"年度計畫", "階段計畫", "個人計畫"}
+    company = plans[plans["計畫類型"] != "個人計畫"]
+    assert set(company["計畫期間"].str[:4]) == {"2024", "2025", "2026"}
+    assert len(company) == data.counts["company_plan_lines"]
+    individual = plans[plans["計畫類型"] == "個人計畫"]
+    assert len(individual) == data.counts["individual_plans"] and individual["工號"].isin(roster["工號"]).all()
+    # about 80 % of the 6,000 walk rows planned, 3 % more never carried out, 0.5 % of staff in the coming weeks
+    assert 0.8 * 6_000 < len(individual) < 0.9 * 6_000 + 0.005 * data.counts["staff"]
 
 
 # --- the benchmark's bookkeeping (benchmarks/run.py, browser.py, page_calls.py) ---------------------------------
