@@ -126,40 +126,60 @@ def plan_filed(
     Status: ``filed`` (covered by the deadline), ``late`` (covered after it), ``missing`` (not covered and the
     deadline has passed on ``as_of``), ``pending`` (not covered, the deadline still ahead). Columns: FILED_COLUMNS.
     """
-    y = year_period(int(year))
-    due = filing_deadline(y.start.year, parse_deadline(deadline, lang))
+    return plan_filed_years(con, (int(year),), as_of=as_of, scope=scope, deadline=deadline, lang=lang)
+
+
+def plan_filed_years(
+    con: duckdb.DuckDBPyConnection,
+    years: Iterable[int],
+    *,
+    as_of: dt.date,
+    scope: str | ResolvedScope | None = None,
+    deadline: str | tuple[int, int] | None = None,
+    lang: str = "zh-Hant",
+) -> pd.DataFrame:
+    """``plan_filed`` of several years at once (the 計畫 page's company × year grid): one read of the plan lines
+    and of the company tree for all of them. Rows: year by year (ascending), each as ``plan_filed`` orders them."""
+    wanted = sorted({int(y) for y in years})
+    if not wanted:
+        return pd.DataFrame(columns=FILED_COLUMNS)
+    month_day = parse_deadline(deadline, lang)
     keys = _keys(con, scope)
-    params = {"as_of": as_of, "start": y.start, "end": y.end, "scope_keys": keys}
-    # A few rows per company (one per plan line): read as Python tuples and grouped in a dict. A pandas groupby
-    # with a frame per company cost 0.4 s for 402 companies at national scale (docs/benchmark.md).
+    first, last = year_period(wanted[0]), year_period(wanted[-1])
+    params = {"as_of": as_of, "start": first.start, "end": last.end, "scope_keys": keys}
+    # A few rows per company and year (one per plan line): read as Python tuples and grouped in a dict. A pandas
+    # groupby with a frame per company cost 0.4 s for 402 companies at national scale (docs/benchmark.md).
     cursor = con.execute(load_sql("plans_company_lines"), params)
     names = [d[0] for d in cursor.description]
     at = {n: names.index(n) for n in ("company_key", "filed_on", "period_start", "period_end", "planned_count")}
     by_company: dict[str, list[tuple]] = {}
     for row in cursor.fetchall():  # ordered by company, 報備日期: the order _covered_on needs
-        by_company.setdefault(row[at["company_key"]], []).append(row)
+        by_company.setdefault(row[at["company_key"]], []).append(
+            (_day(row[at["filed_on"]]), _day(row[at["period_start"]]), _day(row[at["period_end"]]),
+             int(row[at["planned_count"]] or 0)))
     companies = load_companies(con)
     if keys is not None:
         companies = companies[companies["company_key"].isin(keys)]
     records = []
-    for company in companies.itertuples(index=False):
-        found = by_company.get(company.company_key)
-        if found is None:
-            covered_on, uncovered, n, planned = None, y.days, 0, 0
-        else:
-            triples = [(_day(r[at["filed_on"]]), _day(r[at["period_start"]]), _day(r[at["period_end"]]))
-                       for r in found]
-            covered_on, uncovered = _covered_on(triples, y)
-            n, planned = len(found), sum(int(r[at["planned_count"]] or 0) for r in found)
-        if covered_on is not None:
-            status = "filed" if covered_on <= due else "late"
-        else:
-            status = "missing" if as_of > due else "pending"
-        records.append({
-            "company_key": company.company_key, "company": company.company, "level": company.level,
-            "parent_key": company.parent_key, "year": y.start.year, "status": status, "deadline": due,
-            "filed_on": covered_on, "lines": n, "planned_count": planned, "uncovered_days": uncovered,
-        })
+    for year in wanted:
+        y = year_period(year)
+        due = filing_deadline(year, month_day)
+        for company in companies.itertuples(index=False):
+            found = [r for r in by_company.get(company.company_key, ()) if r[1] <= y.end and r[2] >= y.start]
+            if not found:
+                covered_on, uncovered, n, planned = None, y.days, 0, 0
+            else:
+                covered_on, uncovered = _covered_on([r[:3] for r in found], y)
+                n, planned = len(found), sum(r[3] for r in found)
+            if covered_on is not None:
+                status = "filed" if covered_on <= due else "late"
+            else:
+                status = "missing" if as_of > due else "pending"
+            records.append({
+                "company_key": company.company_key, "company": company.company, "level": company.level,
+                "parent_key": company.parent_key, "year": year, "status": status, "deadline": due,
+                "filed_on": covered_on, "lines": n, "planned_count": planned, "uncovered_days": uncovered,
+            })
     return pd.DataFrame(records, columns=FILED_COLUMNS)
 
 

@@ -7,14 +7,19 @@ with lines as (
     /*include plans_company_lines*/
 ),
 
+people as (
+    -- Only people ever on the roster of a company with a plan line: nobody else's walk can count for a line. For
+    -- one company (the 計畫 page) this reads that company's staff and their walks, not the whole nation's.
+    select distinct employee_id
+    from roster
+    where company_key in (select company_key from lines)
+),
+
 rows_in_range as (
     select activity_key, employee_id, date
     from walkthroughs
     where date between (select min(period_start) from lines) and least((select max(period_end) from lines), $as_of)
-),
-
-people as (
-    select employee_id from rows_in_range
+        and employee_id in (select employee_id from people)
 ),
 
 spans as (
