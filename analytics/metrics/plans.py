@@ -246,8 +246,10 @@ def individual_plans(
     end: dt.date,
     scope: str | ResolvedScope | None = None,
     window_days: int = DEFAULT_WINDOW_DAYS,
+    status: str | None = None,
 ) -> pd.DataFrame:
-    """Individual plans with 計畫日期 in [start, end], filed on or before ``as_of``, with their status.
+    """Individual plans with 計畫日期 in [start, end], filed on or before ``as_of``, with their status (only those
+    of ``status`` when given: the page's overdue list reads the overdue plans alone).
 
     ``status``: done / overdue / upcoming (SPEC 4.6, ``window_days`` either side). ``walked_on``: the first matching
     walk. ``notice_deadline``: 計畫日期 − 3 days (大規模穿越 − 7) for plans needing the target unit's support, else
@@ -256,8 +258,10 @@ def individual_plans(
     """
     if window_days < 0:
         raise ValueError("window_days must be >= 0")
+    if status is not None and status not in PLAN_STATUSES:
+        raise ValueError(f"unknown plan status {status!r}; expected one of {PLAN_STATUSES}")
     params = {"as_of": as_of, "start": start, "end": end, "scope_keys": _keys(con, scope),
-              "window": int(window_days)}
+              "window": int(window_days), "status": status}
     frame = con.execute(load_sql("plans_individual"), params).df()
     if frame.empty:
         return pd.DataFrame(columns=INDIVIDUAL_COLUMNS)
@@ -280,9 +284,24 @@ def individual_plans(
 
 def individual_plans_of_year(con: duckdb.DuckDBPyConnection, year: int, *, as_of: dt.date,
                              scope: str | ResolvedScope | None = None,
-                             window_days: int = DEFAULT_WINDOW_DAYS) -> pd.DataFrame:
+                             window_days: int = DEFAULT_WINDOW_DAYS, status: str | None = None) -> pd.DataFrame:
     y = year_period(int(year))
-    return individual_plans(con, as_of=as_of, start=y.start, end=y.end, scope=scope, window_days=window_days)
+    return individual_plans(con, as_of=as_of, start=y.start, end=y.end, scope=scope, window_days=window_days,
+                            status=status)
+
+
+def individual_plan_counts(con: duckdb.DuckDBPyConnection, year: int, *, as_of: dt.date,
+                           scope: str | ResolvedScope | None = None,
+                           window_days: int = DEFAULT_WINDOW_DAYS) -> dict[str, int]:
+    """How many of ``year``'s individual plans are done / overdue / upcoming as of ``as_of`` (the statuses of
+    ``individual_plans``, counted in the database): {status: n} with every status of PLAN_STATUSES."""
+    if window_days < 0:
+        raise ValueError("window_days must be >= 0")
+    y = year_period(int(year))
+    params = {"as_of": as_of, "start": y.start, "end": y.end, "scope_keys": _keys(con, scope),
+              "window": int(window_days), "status": None}
+    counted = dict(con.execute(load_sql("plans_individual_counts"), params).fetchall())
+    return {s: int(counted.get(s, 0)) for s in PLAN_STATUSES}
 
 
 def upcoming_walks(

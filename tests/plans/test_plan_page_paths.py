@@ -48,3 +48,18 @@ def test_one_company_scope_gives_that_company_s_lines_as_the_national_call(con):
     line = m.company_plan_actual(con, 2026, as_of=AS_OF, scope=ResolvedScope(east, (east,)))
     assert list(line["plan_id"]) == ["A2"] and list(line["done"]) == [2]
     assert dt.date(2026, 1, 1) in set(line["period_start"])
+
+
+def test_plan_counts_and_one_status_are_the_year_s_plans(con):
+    year = m.individual_plans_of_year(con, 2026, as_of=AS_OF)
+    # handmade.py: done I1, I4; overdue I2, I3, I12; upcoming I5-I10 (I11 filed after 10-15)
+    assert m.individual_plan_counts(con, 2026, as_of=AS_OF) == {"done": 2, "overdue": 3, "upcoming": 6}
+    assert year["status"].value_counts().to_dict() == {"upcoming": 6, "overdue": 3, "done": 2}
+    overdue = m.individual_plans_of_year(con, 2026, as_of=AS_OF, status="overdue")
+    pd.testing.assert_frame_equal(overdue, year[year["status"] == "overdue"].reset_index(drop=True))
+    assert list(overdue["plan_id"]) == ["I2", "I3", "I12"]
+    # a window of 8 days reaches W2 (+8) for I2: one overdue fewer, one done more
+    assert m.individual_plan_counts(con, 2026, as_of=AS_OF, window_days=8) == {"done": 3, "overdue": 2,
+                                                                               "upcoming": 6}
+    with pytest.raises(ValueError, match="late"):
+        m.individual_plans_of_year(con, 2026, as_of=AS_OF, status="late")

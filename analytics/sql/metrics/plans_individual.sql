@@ -3,7 +3,7 @@
 -- or before $as_of) of the plan's 穿越類別/穿越項目 when the plan names them; `overdue` when 計畫日期 + $window is
 -- before $as_of and nothing matches; else `upcoming`. Notice (article 8.1): a plan needing the target unit's
 -- support (需被穿越單位支持 = 是, or 大規模穿越) must notify it by 計畫日期 − 3 days (大規模穿越: − 7 days).
--- Scope: the plan's own 公司. name/person_department: the person's latest roster row (null = not on the roster).
+-- $status: only the plans of that status (null = every plan). Scope: the plan's own 公司. name/person_department: the person's latest roster row (null = not on the roster).
 with plans_in as (
     select *
     from plans
@@ -53,4 +53,5 @@ final as (
 )
 
 select * from final
+where cast($status as varchar) is null or status = $status  -- one status only (the page's overdue list), null = all
 order by planned_on, company_key, employee_id, plan_id
