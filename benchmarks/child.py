@@ -108,29 +108,39 @@ def _briefing(args: argparse.Namespace) -> dict:
 
 
 def _plans(args: argparse.Namespace) -> dict:
-    """The 計畫 page's queries for 總部 (issue #14): PLAN-FILED for the year and the two before it, company plans
-    against actual, the year's individual plans, walks against plans and the next 14 days; ``parts`` each call."""
+    """The 計畫 page's queries for 總部 (issue #14), as pages/plans.py makes them: PLAN-FILED for the year and the two
+    before it (one call), the year's individual plans counted and the overdue ones listed, walks against plans, the
+    next 14 days, and for the chosen company (總部 itself) its plans against actual and its departments' months;
+    ``parts`` each call."""
     import duckdb
 
     from analytics.metrics import plans as mp
+    from analytics.metrics.scope import ResolvedScope, load_companies
+    from analytics.metrics.volume import compute_volume
 
     con = duckdb.connect(args.db, read_only=True)
+    companies = load_companies(con)
+    hq = companies.loc[companies["level"] == "總部", "company_key"].iloc[0]
+    only_hq = ResolvedScope(hq, (hq,))
     parts: dict[str, float] = {}
     rows: dict[str, int] = {}
 
     def timed(name: str, call):
         begun = time.perf_counter()
-        frame = call()
-        parts[name] = parts.get(name, 0.0) + time.perf_counter() - begun
-        rows[name] = rows.get(name, 0) + len(frame)
+        answer = call()
+        parts[name] = time.perf_counter() - begun
+        rows[name] = sum(answer.values()) if isinstance(answer, dict) else len(answer)
 
     started = time.perf_counter()
-    for year in (args.year - 2, args.year - 1, args.year):
-        timed("filed", lambda y=year: mp.plan_filed(con, y, as_of=args.as_of))
-    timed("actual", lambda: mp.company_plan_actual(con, args.year, as_of=args.as_of))
-    timed("individual", lambda: mp.individual_plans_of_year(con, args.year, as_of=args.as_of))
+    years = (args.year - 2, args.year - 1, args.year)
+    timed("filed", lambda: mp.plan_filed_years(con, years, as_of=args.as_of))
+    timed("counts", lambda: mp.individual_plan_counts(con, args.year, as_of=args.as_of))
+    timed("overdue", lambda: mp.individual_plans_of_year(con, args.year, as_of=args.as_of, status="overdue"))
     timed("walks", lambda: mp.walks_against_plans(con, args.year, as_of=args.as_of))
     timed("upcoming", lambda: mp.upcoming_walks(con, as_of=args.as_of))
+    timed("actual", lambda: mp.company_plan_actual(con, args.year, as_of=args.as_of, scope=only_hq))
+    timed("by_month", lambda: compute_volume(con, args.year, by="department", scope=only_hq, period_kind="month",
+                                             as_of=args.as_of))
     return {"seconds": time.perf_counter() - started, "parts": parts, "rows": rows}
 
 
