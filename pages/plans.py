@@ -21,7 +21,7 @@ from analytics.metrics.scope import ResolvedScope
 from ui import analysis_data as ad
 from ui.data import cached_call
 from ui.db import db_exists
-from ui.plan_docs_view import render_documents
+from ui.plan_docs_view import CHOICES, render_documents
 from ui.state import Controls, current_controls, format_period, term, tr
 from ui.theme import fmt_int, fmt_pct
 from ui.widgets import (
@@ -192,6 +192,23 @@ def choose_company(c: Controls, filed: pd.DataFrame) -> tuple[str, str] | None:
     return chosen, names[chosen]
 
 
+def document_plans(c: Controls, window: int) -> pd.DataFrame:
+    """The year's individual plans the documents box chooses from (it offers the CHOICES nearest the as-of date).
+
+    Read from the month either side of the as-of date (clamped to the year) when that holds CHOICES plans: every
+    plan outside it is farther away than all of those, so the box offers the same plans without the whole year
+    (500,000 plans nationally, seconds to read; docs/benchmark.md). Otherwise the whole year.
+    """
+    first, last = dt.date(c.year, 1, 1), dt.date(c.year, 12, 31)
+    centre = min(max(c.as_of, first), last)
+    span = dt.timedelta(days=31)
+    near = cached_call(mp.individual_plans, as_of=c.as_of, start=max(first, centre - span),
+                       end=min(last, centre + span), scope=c.scope_key, window_days=window)
+    if len(near) >= CHOICES:
+        return near
+    return cached_call(mp.individual_plans_of_year, c.year, as_of=c.as_of, scope=c.scope_key, window_days=window)
+
+
 def render_plans() -> None:
     c = current_controls()
     days = mp.UPCOMING_DAYS
@@ -266,7 +283,7 @@ def render_plans() -> None:
     if sheets:
         download_xlsx_button(sheets, f"計畫_{c.year}_{c.as_of.isoformat()}.xlsx", label=tr("ui.plans.download"),
                              key="plans_download")
-    render_documents(c, individual)  # the walker's task book and summary form (#14 item 4)
+    render_documents(c, document_plans(c, window))  # the walker's task book and summary form (#14 item 4)
 
 
 with page_guard():
