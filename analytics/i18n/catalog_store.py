@@ -89,8 +89,8 @@ MESSAGES = {
               "Check that the name is written as on the roster's 公司 column, or import that unit's roster first.",
     },
     "store.missing_column": {
-        "zh-Hant": "{table}缺少必填欄「{column}」：整個檔案未匯入。請在該工作表加入此欄（範本中有）後重新上傳。",
-        "en": "The {table_en} has no column \"{column}\", which is required: the whole file was refused. "
+        "zh-Hant": "此工作表缺少必填欄「{column}」：整個檔案未匯入。請在該工作表加入此欄（範本中有）後重新上傳。",
+        "en": "The sheet has no column \"{column}\", which is required: the whole file was refused. "
               "Add the column to the sheet (the template has it) and upload again.",
     },
     # batches and rollback

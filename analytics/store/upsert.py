@@ -56,7 +56,7 @@ def check_columns(table: str, frame: pd.DataFrame, file_name: str) -> None:
     sheets = sorted({str(v) for v in frame["_sheet"].dropna().unique()}) if "_sheet" in frame.columns else []
     headers = "、".join(header for _key, header in missing)
     raise MissingColumn(Problem("error", "store.missing_column", file_name, "、".join(sheets) or None, None,
-                                headers, None, table, {"table": spec.title, "table_en": spec.title_en.lower()}))
+                                headers, None, table))
 
 
 def prepare_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:

@@ -95,9 +95,9 @@ def test_a_missing_required_column_refuses_the_file_with_a_clear_message(db):
     assert (problem.severity, problem.code, problem.sheet, problem.column) == (
         "error", "store.missing_column", "工作表1", "穿越日期")
     assert problem.describe("zh-Hant") == (
-        "mixed.xlsx › 工作表1 › 穿越日期: 穿越記錄缺少必填欄「穿越日期」：整個檔案未匯入。"
+        "mixed.xlsx › 工作表1 › 穿越日期: 此工作表缺少必填欄「穿越日期」：整個檔案未匯入。"
         "請在該工作表加入此欄（範本中有）後重新上傳。")
-    assert problem.message("en") == ("The walkthrough log has no column \"穿越日期\", which is required: the whole "
+    assert problem.message("en") == ("The sheet has no column \"穿越日期\", which is required: the whole "
                                      "file was refused. Add the column to the sheet (the template has it) and "
                                      "upload again.")
     assert scalar(db, "select count(*) from roster") == 0  # all or nothing: the roster before it is not kept
