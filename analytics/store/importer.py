@@ -52,13 +52,15 @@ def import_files(
     replaces: int | None = None,
     acting: User | None = None,
     parser: Callable[[str, bytes], ParsedFile] | None = None,
+    file_scope: bool = True,
 ) -> list[FileImportResult]:
     """Parse and commit each file in turn; one batch (one transaction) per file.
 
     ``replaces`` (one file only): the file corrects batch ``replaces``; that batch is rolled back and the file
     imported in the same transaction (issue #11: a corrected log must not double count rows without 穿越編號).
-    ``acting``: the signed-in user whose scope bounds the rows (``analytics.store.scope_rows``); None (local mode,
-    the command line, the demo) writes every valid row.
+    ``acting``: the signed-in user whose scope bounds the files and rows (``analytics.store.scope_rows``; see
+    ``commit_parsed`` for ``file_scope``); None (local mode, the command line without ``--acting``, the demo)
+    writes every valid row.
 
     ``parser`` reads one file (default ``parse_file``); the upload page passes its sandboxed, per-session cached
     parse (issue #12 finding 3: no upload is parsed in the server process).
@@ -109,11 +111,11 @@ def import_files(
             assert parsed is not None
             if pool is not None:
                 pending = pool.submit(commit_parsed, parsed, content, db_path=db_path, strict=strict, user=user,
-                                      lang=lang, acting=acting)
+                                      lang=lang, acting=acting, file_scope=file_scope)
             else:
                 results.append(commit_parsed(parsed, content, db_path=db_path, strict=strict, user=user, lang=lang,
                                              on_progress=lambda m, f, _s=step: _s(m, 0.3 + 0.7 * f),
-                                             replaces=replaces, acting=acting))
+                                             replaces=replaces, acting=acting, file_scope=file_scope))
         if pending is not None:
             results.append(pending.result())
             pending = None
@@ -164,6 +166,7 @@ def commit_parsed(
     on_progress: Progress | None = None,
     replaces: int | None = None,
     acting: User | None = None,
+    file_scope: bool = True,
 ) -> FileImportResult:
     """Commit one parsed file as one batch, all or nothing (SPEC 2.5).
 
@@ -173,9 +176,9 @@ def commit_parsed(
     import); when the file is refused, the earlier batch stays as it was.
 
     ``acting``: the signed-in user. A file naming a company outside their scope is refused whole before anything
-    is written (``scope_rows.upload_scope_refusal``); rows that would change what is stored outside their scope are
-    refused row by row inside the transaction (``scope_rows.refuse_outside_scope``, issue #12); ``replaces`` must
-    be a batch they may roll back.
+    is written (``scope_rows.upload_scope_refusal``; ``file_scope=False`` skips this outer layer, for tests of the
+    inner one); rows that would change what is stored outside their scope are refused row by row inside the
+    transaction (``scope_rows.refuse_outside_scope``, issue #12); ``replaces`` must be a batch they may roll back.
 
     ``content`` is the uploaded file's bytes (archived and hashed; the hash decides "already imported").
     A refused file (file-level error, strict mode with any error, or no valid row) writes no data but is recorded
@@ -194,7 +197,8 @@ def commit_parsed(
         # statements handle at most ~100,000 rows, where a second thread saves no wall time but costs ≈10 % CPU
         # and ≈30 MB peak RSS, and stalls when the other core is busy. Per connection instance: readers keep theirs.
         con.execute("set threads = 1")
-        early = _refused_before_writing(con, parsed, sha, len(content), replaces=replaces, acting=acting, lang=lang)
+        early = _refused_before_writing(con, parsed, sha, len(content), replaces=replaces, acting=acting, lang=lang,
+                                        file_scope=file_scope)
         if early is not None:
             return early
         archive_path = archive.store_original(Path(db_path), content, sha) if str(db_path) != ":memory:" else None
@@ -338,13 +342,14 @@ def commit_plan(
 
 
 def _refused_before_writing(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, sha: str, size: int, *,
-                            replaces: int | None, acting: User | None, lang: str) -> FileImportResult | None:
+                            replaces: int | None, acting: User | None, lang: str,
+                            file_scope: bool = True) -> FileImportResult | None:
     """The outcome of a file that is not written at all (no batch recorded), else None.
 
     The scope comes first: whether a file of another company's data was already imported is not the uploader's
     business.
     """
-    outside = upload_scope_refusal(con, parsed, acting)
+    outside = upload_scope_refusal(con, parsed, acting) if file_scope else None
     if outside is not None:
         return FileImportResult(parsed.file_name, sha, "rejected", None, _base_counts(parsed, parsed.problems),
                                 [outside, *parsed.problems], dict(parsed.rejects), size)
