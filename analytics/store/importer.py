@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +26,12 @@ from analytics.auth.model import User
 from analytics.i18n import t
 from analytics.ingest.filenames import clean_file_name
 from analytics.ingest.model import ParsedFile, Problem
-from analytics.store import archive
+from analytics.store import archive, generations
 from analytics.store import upsert as _upsert
 from analytics.store.audit import record
 from analytics.store.batches import RollbackResult, rollback_refusal, undo_batch
 from analytics.store.connection import MEMORY, connect
+from analytics.store.migrate import apply_migrations
 from analytics.store.result import FileImportResult, empty_counts
 from analytics.store.scope_rows import refuse_outside_scope, upload_scope_refusal
 from analytics.store.sql import load_sql
@@ -268,16 +272,15 @@ def plan_import(
     The files are written in order inside one transaction that is always rolled back, through the same code as
     the commit: a log's unknown 工號 is judged against the roster of an earlier file of the same upload, a second
     copy of a file is "already imported", counts new/updated/unchanged are exact. Nothing is archived and no batch
-    number is used up. Holds the writer lock while it runs (as an import does), so it waits behind a running
-    import; a database that does not exist yet is planned as an empty one (and is not created).
+    number is used up. It writes a private copy of the current generation (``_scratch_copy``), so it neither waits
+    for nor holds the writer lock; a database that does not exist yet is planned as an empty one (and not created).
     """
     if replaces is not None and len(files) != 1:
         raise ValueError("replaces= corrects one earlier batch with exactly one file")
     now = now or dt.datetime.now()
     quiet: Progress = lambda _m, _f: None  # noqa: E731 - a dry run reports no progress
-    target = db_path if str(db_path) == MEMORY or Path(db_path).exists() else MEMORY
     planned: list[PlannedFile] = []
-    with connect(target) as con:
+    with _scratch_copy(db_path) as con:
         con.execute("set threads = 1")
         con.execute("begin transaction")
         try:
@@ -311,6 +314,40 @@ def plan_import(
         finally:
             _rollback_quietly(con)
     return ImportPlan(planned, strict, replaces, acting)
+
+
+@contextmanager
+def _scratch_copy(db_path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A writable private copy of the current state for a dry run, removed afterwards.
+
+    The store is a chain of generation files (analytics/store/generations.py): a writer clones the current one,
+    writes the clone and publishes it. A dry run clones it too (a reflink where the file system has them) but never
+    publishes: it neither takes the writer lock nor makes a new generation, so previews do not wait behind an import,
+    make readers wait, or invalidate anyone's cached figures. No current file yet: an empty in-memory database.
+    """
+    current = generations.current_file(Path(db_path)) if str(db_path) != MEMORY else None
+    if current is None:
+        with connect(MEMORY) as con:
+            yield con
+        return
+    folder = current.parent  # the same file system: the clone can share the blocks
+    handle, name = tempfile.mkstemp(prefix=f".{current.name}.plan-", dir=folder)
+    os.close(handle)
+    scratch = Path(name)
+    scratch.unlink()  # clone() creates the file itself (0600)
+    try:
+        generations.clone(current, scratch)
+        if Path(str(current) + ".wal").exists():  # changes not yet folded into the file are part of the state
+            generations.clone(Path(str(current) + ".wal"), Path(str(scratch) + ".wal"))
+        con = duckdb.connect(str(scratch))
+        try:
+            apply_migrations(con)
+            yield con
+        finally:
+            con.close()
+    finally:
+        scratch.unlink(missing_ok=True)
+        Path(str(scratch) + ".wal").unlink(missing_ok=True)
 
 
 def commit_plan(

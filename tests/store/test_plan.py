@@ -57,9 +57,14 @@ def test_the_plan_is_what_the_commit_does_and_changes_nothing(db):
 
 
 def test_a_file_already_imported_is_said_so_before_the_button(db):
+    from analytics.store import generations
+
     commit_parsed(_mixed(), b"mixed", db_path=db, user="tester", now=NOW)
-    before = state(db)
+    before, generation = state(db), generations.current_file(db)
+    files = sorted(p.name for p in db.parent.iterdir())
     plan = plan_import([(_mixed(), b"mixed")], db_path=db, user="tester", now=NOW)
+    # the dry run wrote a private copy and removed it: no new generation, nothing left in the folder
+    assert generations.current_file(db) == generation and sorted(p.name for p in db.parent.iterdir()) == files
     [item] = plan.files
     assert (item.preview.status, item.preview.batch_id, item.writes) == ("already_imported", 1, False)
     assert _codes(item.preview) == [("notice", "store.already_imported", None)]
