@@ -13,7 +13,7 @@ import streamlit as st
 
 from analytics.ingest.filenames import clean_file_name
 from ui import import_view as iv
-from ui.db import clear_caches, db_exists, db_path, read
+from ui.db import clear_caches, db_path
 from ui.state import current_controls, current_user, tr, tr_md
 from ui.widgets import XLSX_MIME, page_guard, status_badge_text, template_download_button
 
@@ -45,47 +45,77 @@ def _parsed(name: str, content: bytes):
     return cache[key]
 
 
-def render_preview(name: str, content: bytes, lang: str) -> bool:
-    """What one file was recognised as; returns whether it has anything importable."""
-    parsed = _parsed(name, content)
-    counts = iv.problem_counts(parsed.problems)
+def render_read_error(name: str, content: bytes, parsed) -> None:
+    """A file that could not be read at all: its name and the reason (it is not planned nor offered to import)."""
     with st.container(border=True):
         st.markdown(f":material/description: **{iv.md_escape(name)}** · {len(content) / 1024:,.0f} KB")
-        if parsed.file_error is not None:
-            st.error(iv.md_escape(parsed.file_error.message(lang)), icon=":material/block:")
-            return False
-        valid = sum(len(df) for df in parsed.tables.values())
-        st.caption(tr("ui.import.preview_summary", valid=valid, rejected=parsed.rejected_row_count(),
-                      errors=counts["error"], warnings=counts["warning"], notices=counts["notice"]))
+        st.error(iv.md_escape(parsed.file_error.message(current_controls().lang)), icon=":material/block:")
+
+
+def store_stamp() -> tuple:
+    """Changes whenever the database file (or its WAL) changes: a plan made before another import is made again."""
+    import os
+
+    stamp: list[object] = []
+    for path in (db_path(), PurePath(str(db_path()) + ".wal")):
+        try:
+            info = os.stat(path)
+        except OSError:
+            stamp.append(None)
+        else:
+            stamp.append((info.st_ino, info.st_mtime_ns, info.st_size))
+    return tuple(stamp)
+
+
+def planned(files: list[tuple[str, bytes]], *, strict: bool, replaces: int | None, lang: str):
+    """The dry run of importing ``files`` (analytics.store.importer.plan_import), kept for this session until the
+    files, the options, the user or the database change. Its parsed files are the sandboxed parses of ``_parsed``:
+    the commit imports the plan itself, nothing is read twice (issue #13 item 3)."""
+    from analytics.store.importer import plan_import
+
+    user = current_user()
+    key = (tuple((name, hashlib.sha256(content).hexdigest()) for name, content in files), strict, replaces,
+           getattr(user, "username", None), lang, store_stamp())
+    kept = st.session_state.get("_import_plan")
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    plan = plan_import([(_parsed(name, content), content) for name, content in files], db_path=db_path(),
+                       strict=strict, user=getattr(user, "username", None) or "local", lang=lang, replaces=replaces,
+                       acting=user)
+    st.session_state["_import_plan"] = (key, plan)  # one plan per session: the bound of _parsed holds
+    return plan
+
+
+def render_preview(box, item, lang: str) -> None:
+    """What importing one file will do, before the button (issue #16 item 10): the outcome (already imported
+    included), rows and counts, every error, warning and notice — the database's own (unknown 工號, unknown
+    責任單位, refused scope) too."""
+    preview, parsed = item.preview, item.parsed
+    counts = iv.problem_counts(preview.problems)
+    with box:
+        st.markdown(f":material/description: **{iv.md_escape(parsed.file_name)}** · {len(item.content) / 1024:,.0f} KB"
+                    f" · {status_badge_text(preview.status, 'ui.import.plan_status')}")
+        if preview.status == "already_imported":
+            st.info(tr("ui.import.plan_already", batch=preview.batch_id), icon=":material/content_copy:")
+        elif not item.writes:  # refused before anything would be written: the first error says why
+            first = next((p for p in preview.problems if p.severity == "error"), None)
+            if first is not None:
+                st.error(iv.md_escape(first.message(lang)), icon=":material/block:")
+        rejected = preview.rejected_rows()
+        valid = sum(len(df) for df in parsed.tables.values()) - (rejected - parsed.rejected_row_count())
+        if preview.status == "rejected":
+            valid = 0
+        st.caption(tr("ui.import.preview_summary", valid=valid, rejected=rejected, errors=counts["error"],
+                      warnings=counts["warning"], notices=counts["notice"]))
+        if item.writes and preview.status != "rejected":
+            totals = {k: sum(int(c.get(k, 0) or 0) for c in preview.counts.values())
+                      for k in ("new", "updated", "unchanged")}
+            st.caption(tr("ui.import.plan_counts", **totals))
         st.dataframe(iv.sheets_frame(parsed, lang), hide_index=True)
-        problems = iv.problems_frame(parsed.problems, lang)
+        problems = iv.problems_frame(preview.problems, lang)
         if not problems.empty:
             with st.expander(tr("ui.import.problems", n=len(problems)), expanded=counts["error"] > 0):
                 st.dataframe(problems, hide_index=True)
-        return valid > 0 or parsed.rejected_row_count() > 0
-
-
-def check_import_scope(user: object | None, files: list[tuple[str, bytes]]) -> None:
-    """SPEC 8: a lead uploads only for its own scope; raises ``RoleDenied`` naming the companies outside it.
-
-    The companies come from ``analytics.auth.uploads`` (roster 公司, issue 責任單位, and each log row's person
-    through 工號 — in the file's own roster, else the stored one). New companies named by the file's roster
-    join the stored tree (a new city of the lead's own province is allowed), but a company already stored keeps
-    its stored parent: an upload cannot move another province's city into the lead's scope.
-    """
-    from analytics.auth.scope import CompanyTree, require_import
-    from analytics.auth.uploads import parsed_company_keys, parsed_company_tree
-    from ui.data import companies
-
-    if user is None:  # local single-user mode (SPEC 8)
-        return
-    parsed = [_parsed(name, content) for name, content in files]
-    if db_exists():
-        keys = read(lambda con: parsed_company_keys(parsed, con))
-    else:
-        keys = parsed_company_keys(parsed, None)
-    tree = parsed_company_tree(parsed).merged(CompanyTree.coerce(companies()))
-    require_import(user, keys, tree)
 
 
 def correctable_batches() -> dict[int, str]:
@@ -105,16 +135,15 @@ def correctable_batches() -> dict[int, str]:
     }
 
 
-def commit(files: list[tuple[str, bytes]], *, strict: bool, lang: str, replaces: int | None = None) -> None:
-    """Import through analytics.store.importer with a progress bar; results kept for display; caches cleared.
-
-    ``replaces``: the batch the single file corrects; checked again here (never trust the widget's list).
-    """
-    from analytics.store.importer import import_files
+def commit(plan, *, lang: str) -> None:
+    """Commit the previewed plan (analytics.store.importer.commit_plan) with a progress bar; results kept for
+    display; caches cleared. Every check (scope, already imported, the batch corrected) is made again by the
+    importer inside each file's transaction; the batch to correct is also checked here against the user's list
+    (never trust the widget's list)."""
+    from analytics.store.importer import commit_plan
 
     user = current_user()
-    check_import_scope(user, files)
-    if replaces is not None and (len(files) != 1 or replaces not in correctable_batches()):
+    if plan.replaces is not None and (len(plan.files) != 1 or plan.replaces not in correctable_batches()):
         st.error(tr("ui.import.replaces_none"), icon=":material/block:")
         return
     bar = st.progress(0.0, text=tr("ui.import.committing"))
@@ -123,14 +152,13 @@ def commit(files: list[tuple[str, bytes]], *, strict: bool, lang: str, replaces:
         bar.progress(min(max(float(fraction), 0.0), 1.0), text=iv.md_escape(message))  # may name the file
 
     try:
-        results = import_files(files, db_path=db_path(), strict=strict,
-                               user=getattr(user, "username", None) or "local", lang=lang, on_progress=on_progress,
-                               replaces=replaces, parser=_parsed,
-                               acting=user)  # rows outside the user's scope are refused
+        results = commit_plan(plan, db_path=db_path(), user=getattr(user, "username", None) or "local", lang=lang,
+                              on_progress=on_progress)
     finally:
         clear_caches()
     bar.empty()
     st.session_state["_import_results"] = results
+    st.session_state.pop("_import_plan", None)
     st.session_state["_uploader_round"] = st.session_state.get("_uploader_round", 0) + 1
     st.rerun()
 
@@ -189,7 +217,8 @@ def render_import() -> None:
     if not uploads:
         return
     limit = upload_limit_mb() * 1024 * 1024
-    ready: list[tuple[str, bytes]] = []
+    readable: list[tuple[str, bytes]] = []
+    boxes = []
     for index, upload in enumerate(uploads):
         name = clean_file_name(upload.name)  # issue #12: a NUL or U+202E in the name from the browser
         if index >= MAX_PARSED_FILES:  # issue #12 finding 3: no unbounded queue of work per session
@@ -200,13 +229,22 @@ def render_import() -> None:
         if len(content) > limit:  # the browser enforces the limit too; this covers any other client
             st.error(tr_md("ui.import.too_large", name=name, limit=upload_limit_mb()), icon=":material/block:")
             continue
-        if render_preview(name, content, lang):
-            ready.append((name, content))
-    replaces = render_replaces_choice(ready)
+        parsed = _parsed(name, content)
+        if parsed.file_error is not None:
+            render_read_error(name, content, parsed)
+            continue
+        readable.append((name, content))
+        boxes.append(st.container(border=True))  # filled below, once the plan (which needs the options) is made
+    replaces = render_replaces_choice(readable)
+    plan = planned(readable, strict=strict, replaces=replaces or None, lang=lang) if readable else None
+    if plan is not None:
+        for box, item in zip(boxes, plan.files, strict=True):
+            render_preview(box, item, lang)
+    ready = plan.to_commit() if plan is not None else []
     label = tr("ui.import.commit_strict" if strict else "ui.import.commit", n=len(ready))
     blocked = not ready or replaces is False
     if st.button(label, type="primary", disabled=blocked, icon=":material/cloud_upload:", key="commit"):
-        commit(ready, strict=strict, lang=lang, replaces=replaces or None)
+        commit(plan, lang=lang)
 
 
 def render_replaces_choice(ready: list[tuple[str, bytes]]) -> int | None | bool:

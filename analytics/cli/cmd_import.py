@@ -1,4 +1,5 @@
-"""`python -m analytics import FILE... [--db PATH] [--strict] [--json] [--user NAME] [--replaces BATCH]` (SPEC 5)."""
+"""`python -m analytics import FILE... [--db PATH] [--strict] [--json] [--user NAME] [--replaces BATCH]
+[--acting USER]` (SPEC 5)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", default=None, help="recorded as the importer (default: the login name)")
     parser.add_argument("--replaces", type=int, default=None, metavar="BATCH",
                         help="the file corrects batch BATCH: roll it back and import the file in one transaction")
+    parser.add_argument("--acting", default=None, metavar="USER",
+                        help="import with the rights of USER of the users file (SPEC 8: a lead only for its scope), "
+                             "as the upload page does; default: no limit (whoever can write the database file)")
     add_lang_argument(parser)
 
 
@@ -39,8 +43,19 @@ def run(args: argparse.Namespace) -> int:
     if args.replaces is not None and len(args.files) != 1:
         print(t("cli.import.replaces_one_file", args.lang), file=sys.stderr)
         return 2
-    results = import_files(args.files, db_path=db_path(args), strict=args.strict, user=args.user or default_user(),
-                           lang=args.lang, replaces=args.replaces)
+    acting = None
+    if args.acting is not None:
+        from analytics.auth.users import UserStore
+        from analytics.errors import UserFacingError
+
+        try:
+            acting = UserStore.load().require(args.acting)
+        except UserFacingError as exc:  # AuthError: no such user, or the users file is unreadable
+            print(str(exc), file=sys.stderr)
+            return 2
+    results = import_files(args.files, db_path=db_path(args), strict=args.strict,
+                           user=args.user or (acting.username if acting else None) or default_user(),
+                           lang=args.lang, replaces=args.replaces, acting=acting)
     if args.json:
         print_json([r.to_dict(args.lang) for r in results])
     else:

@@ -7,6 +7,13 @@ MESSAGES = {
         "en": "{user}'s role cannot import data: the whole file was refused. Ask your company's lead department or "
               "an administrator to upload it.",
     },
+    "store.scope.file_outside": {
+        "zh-Hant": "檔案含有 {scope} 範圍以外的公司：{companies}。整個檔案未匯入。請只上載本公司範圍內的資料；"
+                   "其他公司的資料由其牽頭部門或管理員匯入。",
+        "en": "The file holds companies outside {scope}'s scope: {companies}. The whole file was refused. Upload "
+              "only your own scope's data; other companies' data is imported by their lead department or an "
+              "administrator.",
+    },
     "store.scope.roster_outside": {
         "zh-Hant": "公司「{value}」不在 {scope} 的範圍內：此列未匯入。此公司的名冊請由其牽頭部門或管理員匯入。",
         "en": "Company \"{value}\" is outside {scope}'s scope: this row was not imported. Its roster is imported by "

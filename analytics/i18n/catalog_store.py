@@ -82,6 +82,17 @@ MESSAGES = {
         "en": "Name \"{value}\" differs from the roster's name \"{roster_name}\" for employee ID {employee_id}; "
               "check the ID.",
     },
+    "store.warn.unknown_owner_company": {
+        "zh-Hant": "責任單位「{value}」不在任何人員名冊中：問題仍會匯入，但不會出現在任何公司的範圍內。"
+                   "請確認單位名稱與名冊的「公司」一致，或先匯入該單位的名冊。",
+        "en": "Owner unit \"{value}\" is on no roster: the issue is imported but shows in no company's scope. "
+              "Check that the name is written as on the roster's 公司 column, or import that unit's roster first.",
+    },
+    "store.missing_column": {
+        "zh-Hant": "此工作表缺少必填欄「{column}」：整個檔案未匯入。請在該工作表加入此欄（範本中有）後重新上傳。",
+        "en": "The sheet has no column \"{column}\", which is required: the whole file was refused. "
+              "Add the column to the sheet (the template has it) and upload again.",
+    },
     # batches and rollback
     "store.rollback.done": {
         "zh-Hant": "批次 {batch} 已回滾：其寫入的資料已移除，被取代的資料已還原。",

@@ -165,6 +165,21 @@ MESSAGES = {
               "{notices} notices",
     },
     "ui.import.problems": {"zh-Hant": "錯誤與提示（{n}）", "en": "Errors and warnings ({n})"},
+    # the preview is the import's dry run (issue #16 item 10): what pressing the button will do
+    "ui.import.plan_status.imported": {"zh-Hant": "將全部匯入", "en": "Will be imported"},
+    "ui.import.plan_status.partial": {"zh-Hant": "將部分匯入", "en": "Will be partly imported"},
+    "ui.import.plan_status.rejected": {"zh-Hant": "將不會匯入", "en": "Will be rejected"},
+    "ui.import.plan_status.already_imported": {"zh-Hant": "先前已匯入", "en": "Already imported"},
+    "ui.import.plan_already": {
+        "zh-Hant": "此檔案與批次 {batch} 完全相同，先前已匯入：確認匯入不會有任何變更，因此不列入本次匯入。"
+                   "如要更正該批次，請上傳修正後的檔案。",
+        "en": "This file is identical to batch {batch}, which is already imported: importing it would change "
+              "nothing, so it is left out. To correct that batch, upload the corrected file.",
+    },
+    "ui.import.plan_counts": {
+        "zh-Hant": "確認匯入後：新增 {new} 列 · 更新 {updated} 列 · 未變 {unchanged} 列",
+        "en": "On import: {new} new rows · {updated} updated · {unchanged} unchanged",
+    },
     "ui.import.not_recognised": {"zh-Hant": "未辨識（略過）", "en": "Not recognised (skipped)"},
     "ui.import.hidden": {"zh-Hant": "隱藏工作表（略過）", "en": "Hidden sheet (skipped)"},
     "ui.import.col.sheet": {"zh-Hant": "工作表", "en": "Sheet"},

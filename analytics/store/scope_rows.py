@@ -1,7 +1,13 @@
-"""Rows a lead department's upload may not write (SPEC 8, issue #12 findings 2 and 5), refused row by row.
+"""What a lead department's upload may not write (SPEC 8, issue #12 findings 2 and 5): files and rows refused.
 
-The page checks which companies a file names before committing (``analytics.auth.uploads``); that check looks at
-the new rows only. Here, inside the import's transaction, every row is also compared with what is stored:
+Two checks, both run by the importer itself (``commit_parsed`` and its dry run ``plan_import``), so the upload page,
+the command line (``import --acting USER``) and any other caller get the same answer (issue #13 item 3):
+
+1. ``upload_scope_refusal``: which companies a file names (``analytics.auth.uploads``: roster 公司, issue 責任單位,
+   each log row's person through 工號). A file naming a company outside the uploader's scope is refused whole,
+   before anything is written, with one error naming those companies.
+2. ``refuse_outside_scope``: the new rows only say so much, so inside the import's transaction every row is also
+   compared with what is stored:
 
 * roster: a company already on the roster keeps its level and parent (they decide scopes: a province re-levelled
   to 總部 would show its users everything), and it must lie in the uploader's scope; a company new to the roster
@@ -30,8 +36,8 @@ import pandas as pd
 
 from analytics import schema
 from analytics.auth.model import LEAD, User
-from analytics.auth.scope import CompanyTree
-from analytics.auth.uploads import parsed_company_tree, stored_employee_companies
+from analytics.auth.scope import CompanyTree, can_import
+from analytics.auth.uploads import parsed_company_keys, parsed_company_tree, stored_employee_companies
 from analytics.i18n import t
 from analytics.ingest.model import ParsedFile, Problem
 from analytics.metrics.scope import CITY, HQ, load_companies
@@ -66,6 +72,45 @@ class _Scope:
 
     def name(self, key: str | None, fallback: object = None) -> str:
         return str(self.names.get(key) or fallback or key or "")
+
+
+def upload_scope_refusal(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: User | None) -> Problem | None:
+    """The file-level error when ``user`` may not upload this file at all, else None (local mode, admins: None).
+
+    A lead may upload only for companies in its scope (SPEC 8). The file's companies come from
+    ``parsed_company_keys`` (工號 resolved through the file's own roster, else the stored one); new companies named
+    by the file's roster join the stored tree (a new city of the lead's own province is allowed), but a company
+    already stored keeps its stored parent: an upload cannot move another province's city into the lead's scope.
+    Rows whose company cannot be told (a 工號 on no roster) cannot widen anyone's scope and do not count.
+    """
+    if user is None or user.is_admin:
+        return None
+    if user.role != LEAD:
+        return Problem("error", "store.scope.role", parsed.file_name, params={"user": user.username})
+    keys = {k for k in parsed_company_keys([parsed], con) if k}
+    companies = load_companies(con)
+    tree = parsed_company_tree([parsed]).merged(CompanyTree.coerce(companies))
+    if can_import(user, keys, tree):
+        return None
+    names = _file_company_names(parsed)
+    names.update(zip(companies["company_key"], companies["company"], strict=True))  # the roster's own spelling
+    outside = sorted(names.get(k, k) for k in keys if not tree.contains(user.company_key, k))
+    return Problem("error", "store.scope.file_outside", parsed.file_name,
+                   params={"scope": user.company or "", "companies": "、".join(outside)})
+
+
+def _file_company_names(parsed: ParsedFile) -> dict[str, str]:
+    """match_key → the name as the file writes it (roster 公司 and 上級公司, issue 責任單位)."""
+    names: dict[str, str] = {}
+    for table, columns in (("roster", ("company", "parent_company")), ("issues", ("owner_company",))):
+        frame = parsed.tables.get(table)
+        if frame is None or frame.empty:
+            continue
+        for column in columns:
+            for value in frame[column].dropna().unique():
+                if str(value).strip():
+                    names.setdefault(match_key(value), str(value))
+    return names
 
 
 def refuse_outside_scope(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: User | None,

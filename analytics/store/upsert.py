@@ -28,10 +28,40 @@ _KEYED_NAMES = {
 }
 _INPUT_EXTRA = {"walkthroughs": ("activity_key",), "issues": ("category_is_standard",),
                 "plans": ("period_start", "period_end")}
+# Extras the reader always computes and the store cannot do without (the row's identity, the plan's period);
+# category_is_standard has a rule to fall back on (below), _sheet/_row only locate messages.
+_REQUIRED_EXTRA = {"walkthroughs": ("activity_key",), "plans": ("period_start", "period_end")}
+
+
+class MissingColumn(ValueError):
+    """A table's frame lacks a column the store needs; ``problem`` says which, where and what to do."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(f"{problem.table}: column {problem.column} is missing")
+        self.problem = problem
+
+
+def check_columns(table: str, frame: pd.DataFrame, file_name: str) -> None:
+    """Raise ``MissingColumn`` when ``frame`` lacks a required column of ``table`` (analytics/schema.py).
+
+    ``parse_file`` always gives every column; a frame made another way (a program, a future reader) that misses
+    one must not be stored with blanks that no row rule ever checked. Optional columns may be absent.
+    """
+    spec = schema.TABLES[table]
+    required = [(c.key, c.header) for c in spec.required_columns]
+    required += [(key, key) for key in _REQUIRED_EXTRA.get(table, ())]
+    missing = [(key, header) for key, header in required if key not in frame.columns]
+    if not missing:
+        return
+    sheets = sorted({str(v) for v in frame["_sheet"].dropna().unique()}) if "_sheet" in frame.columns else []
+    headers = "、".join(header for _key, header in missing)
+    raise MissingColumn(Problem("error", "store.missing_column", file_name, "、".join(sheets) or None, None,
+                                headers, None, table))
 
 
 def prepare_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """The parsed rows with every expected column present and the *_key columns filled (unique values only)."""
+    """The parsed rows with every schema column present (optional ones blank when absent; a missing required one
+    is refused by ``check_columns`` before this) and the *_key columns filled (unique values only)."""
     spec = schema.TABLES[table]
     wanted = [c.key for c in spec.columns] + list(_INPUT_EXTRA.get(table, ())) + ["_sheet", "_row"]
     out = frame.reindex(columns=wanted)  # a new frame (copy-on-write): the caller's frame is never modified
@@ -58,8 +88,10 @@ def rejected_employee_ids(rejects: pd.DataFrame | None) -> list[str]:
     return sorted({normalize_id(v) for v in values} - {""})
 
 
-def stage(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, import_date: dt.date) -> int:
-    """Create the temp table ``stage`` from ``frame``; returns its row count."""
+def stage(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, import_date: dt.date,
+          file_name: str = "") -> int:
+    """Create the temp table ``stage`` from ``frame``; returns its row count. Raises ``MissingColumn``."""
+    check_columns(table, frame, file_name)
     con.register("incoming", prepare_frame(table, frame))
     try:
         sql = load_sql(f"stage_{table}")
@@ -134,4 +166,18 @@ def walkthrough_warnings(
             problems.append(Problem("warning", "store.warn.name_mismatch", file_name, sheet, row, name_header, name,
                                     "walkthroughs", {"employee_id": employee_id, "roster_name": "、".join(roster_names)}))
         row_keys.append(f"{activity_key}|{employee_id}")
+    return problems, row_keys
+
+
+def issue_warnings(con: duckdb.DuckDBPyConnection, file_name: str) -> tuple[list[Problem], list[str]]:
+    """Warnings for the staged issue rows that need the roster (issue #16 item 10): a 責任單位 that no roster names
+    (neither as a company nor as a parent company) is kept, but nobody's scope will show it; said before and after
+    the import. Returns the problems and, aligned with them, the stored row key (the 問題編號)."""
+    header = schema.ISSUES.column("owner_company").header
+    problems: list[Problem] = []
+    row_keys: list[str] = []
+    for sheet, row, owner, issue_id in con.execute(load_sql("issue_unknown_owner")).fetchall():
+        problems.append(Problem("warning", "store.warn.unknown_owner_company", file_name, sheet or None, row,
+                                header, owner, "issues"))
+        row_keys.append(str(issue_id))
     return problems, row_keys

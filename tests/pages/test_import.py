@@ -27,7 +27,8 @@ def test_preview_then_commit_shows_counts_and_rejects(use_db, tmp_path):
     bad = workbook_bytes({"名冊": ROSTER, "記錄": BAD_LOG})
     at.file_uploader[0].set_value([("good.xlsx", sample_workbook(), XLSX), ("bad.xlsx", bad, XLSX)]).run()
     assert not at.exception
-    sheets_good, sheets_bad = at.dataframe[0].value, at.dataframe[1].value
+    # each file's sheets (the problems of a file are a frame too: good.xlsx's unknown 工號 X999 is in its preview)
+    sheets_good, sheets_bad = [d.value for d in at.dataframe if "有效列" in d.value.columns]
     # good.xlsx: 名冊 13 staff, 穿越 6 rows, 問題 3 issues, each header on row 1
     assert sheets_good.to_dict("list") == {
         "工作表": ["名冊", "穿越", "問題"], "辨識為": ["人員名冊", "穿越記錄", "問題跟蹤"], "表頭列": [1, 1, 1],

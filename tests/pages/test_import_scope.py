@@ -62,12 +62,14 @@ def signed_in_import_page() -> AppTest:
 
 
 def upload_and_commit(at: AppTest, name: str, content: bytes) -> str:
-    """Upload one file, press the commit button; the page's warnings joined."""
+    """Upload one file and press the commit button unless the preview already refused it (issue #16 item 10: the
+    preview says what the import will do); the page's warnings and errors joined."""
     at.file_uploader[0].set_value([(name, content, XLSX)]).run()
     assert not at.exception, at.exception
-    at.button(key="commit").click().run()
+    if not at.button(key="commit").disabled:
+        at.button(key="commit").click().run()
     assert not at.exception, at.exception
-    return "\n".join(str(w.value) for w in at.warning)
+    return "\n".join(str(w.value) for w in [*at.warning, *at.error])
 
 
 def test_lead_cannot_upload_a_log_for_another_provinces_staff(lead_db):
@@ -76,7 +78,9 @@ def test_lead_cannot_upload_a_log_for_another_provinces_staff(lead_db):
     at = signed_in_import_page()
     log = workbook_bytes({"穿越": [LOG_HEADER, ("Z1", "S001", dt.date(2026, 6, 1), "常規穿越", "其他", "個人穿越", 2)]})
     warning = upload_and_commit(at, "south_log.xlsx", log)
-    assert "範圍以外" in warning and "南岭省公司" in warning  # the key of 南嶺省公司 (match_key folds to Simplified)
+    # refused in the preview, the company by its roster name (no longer its folded key 南岭省公司)
+    assert "範圍以外" in warning and "南嶺省公司" in warning
+    assert at.button(key="commit").disabled
     assert batch_count(lead_db) == before  # nothing written
 
 

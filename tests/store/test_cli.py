@@ -117,3 +117,26 @@ def test_check_reports_a_missing_archived_original(tmp_path, capsys, db):
     shutil.rmtree(archive_dir(db))
     code, out, _ = _run(capsys, "check", "--db", str(db))
     assert code == 1 and "批次 1 的原始檔案不在封存目錄中" in out
+
+
+def test_import_acting_as_a_lead_applies_the_upload_pages_scope_check(tmp_path, capsys, db, monkeypatch):
+    """#13 item 3: the scope check of the upload page lives in analytics, so ``import --acting USER`` gets it too.
+    The file's roster and log are 廣州市分公司's; the lead of 深圳市分公司 may not import them."""
+    import analytics.auth.users as users_module
+    from analytics.auth import UserStore
+
+    monkeypatch.setenv("WALKTHROUGH_USERS", str(tmp_path / "users.yaml"))
+    monkeypatch.setattr(users_module, "BCRYPT_ROUNDS", 4)
+    store = UserStore.load()
+    store.add("sz", role="lead", password="Lead-sz-2026", company="深圳市分公司", display_name="深圳推進辦")
+    store.save()
+    good = write(tmp_path / "good.xlsx", roster_and_log(GOOD_LOG))
+    code, out, _ = _run(capsys, "import", str(good), "--db", str(db), "--acting", "sz")
+    assert code == 1
+    assert "檔案含有 深圳市分公司 範圍以外的公司：廣州市分公司。整個檔案未匯入。" in out
+    assert not db.exists() or scalar(db, "select count(*) from batches") == 0  # refused before any write
+    code, _, err = _run(capsys, "import", str(good), "--db", str(db), "--acting", "nobody")
+    assert code == 2 and "nobody" in err
+    # without --acting the command line trusts whoever can write the database file (docs/security.md)
+    code, _, _ = _run(capsys, "import", str(good), "--db", str(db))
+    assert code == 0

@@ -76,7 +76,9 @@ def test_roster_keys_are_tolerant_and_blank_effective_date_is_the_import_date(db
 
 
 def test_issue_upsert_and_status_history(db):
-    a = parsed("a.xlsx", b"A", issues=[issue_row("I1", "待處理"), issue_row("I2", "處理中")])
+    # the roster names 廣州市分公司, the issues' 責任單位 (an owner on no roster would be warned about, issue #16)
+    a = parsed("a.xlsx", b"A", roster=[roster_row("001", "張三")],
+               issues=[issue_row("I1", "待處理"), issue_row("I2", "處理中")])
     ra = _commit(db, a, b"A", NOW_A)
     assert ra.counts["issues"] == {"new": 2, "updated": 0, "unchanged": 0, "rejected": 0, "warnings": 0}
     b = parsed("b.xlsx", b"B", issues=[
