@@ -21,6 +21,7 @@ import errno
 import fcntl
 import os
 import re
+import time
 from pathlib import Path
 
 from analytics.store.private import FILE_MODE, make_private
@@ -60,6 +61,14 @@ def discard_leftovers(db: Path, keep: Path | None) -> None:
             continue
         if _GENERATION.search(path.name) or path.name.endswith(".wal"):
             path.unlink(missing_ok=True)
+    # a preview's private copy (importer.plan_import) lives for seconds; one an hour old belongs to a process that died
+    stale_before = time.time() - 3600
+    for path in db.parent.glob(f".{db.name}.g*.plan-*"):
+        try:
+            if path.stat().st_mtime < stale_before:
+                path.unlink(missing_ok=True)
+        except FileNotFoundError:
+            pass
 
 
 def clone(source: Path, target: Path) -> None:

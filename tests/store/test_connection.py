@@ -174,3 +174,26 @@ def test_threads_of_one_process_queue_and_readers_retry(db):
     for thread in threads:
         thread.join(60)
     assert sorted(map(str, outcomes)) == sorted(["imported", "imported"] + ["True"] * 20)
+
+
+def test_a_writer_removes_what_dead_writers_and_previews_left_behind(db):
+    """An unfinished next generation (a writer killed mid-way) and a preview copy an hour old are removed; a
+    fresh preview copy (a preview running now in another session) is kept."""
+    import os
+
+    from analytics.store.generations import current_file
+
+    with connect(db):
+        pass
+    current = current_file(db)
+    dead_writer = db.with_name(f"{db.name}.g999999")
+    dead_writer.write_bytes(b"half")
+    old_preview = db.with_name(f".{current.name}.plan-old")
+    old_preview.write_bytes(b"x")
+    os.utime(old_preview, (time.time() - 7200, time.time() - 7200))
+    live_preview = db.with_name(f".{current.name}.plan-live")
+    live_preview.write_bytes(b"x")
+    with connect(db):
+        pass
+    assert not dead_writer.exists() and not old_preview.exists() and live_preview.exists()
+    assert not current.exists() and current_file(db).exists()  # the previous generation went with the swap
