@@ -19,10 +19,11 @@ from analytics import config
 from analytics.auth import audit
 from analytics.auth.users import UserStore
 from analytics.i18n import has_message
-from ui.auth import USER_KEY, current_user, require_role
+from ui.auth import require_role
 from ui.db import db_exists, read
 from ui.import_view import md_escape
 from ui.remind_view import render_reminder_runs
+from ui.session import USER_KEY, current_user
 from ui.state import tr
 from ui.widgets import download_xlsx_button, page_guard
 

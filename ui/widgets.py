@@ -113,7 +113,7 @@ def download_xlsx_button(df: pd.DataFrame | Mapping[str, pd.DataFrame], file_nam
     writing a national list of 200,000 rows takes seconds, and doing it on every run of the page made each click
     of a filter wait for a file nobody had asked for.
     """
-    from ui.gate import gate_passed
+    from ui.session import gate_passed
 
     if not gate_passed():  # only a run that passed the sign-in gate creates a download (issue #12, finding 1)
         return
