@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.auth.model import ADMIN, IMPORTING_ROLES
 from ui.auth import allowed_scope, gate
 from ui.session import mark_routed
 from ui.state import render_sidebar, tr
@@ -17,7 +18,7 @@ st.set_page_config(page_title="流程穿越 analytics", page_icon=":material/rou
 user = gate()
 
 role = getattr(user, "role", None)  # None in local mode: full access
-may_import = role in (None, "admin", "lead")
+may_import = role is None or role in IMPORTING_ROLES
 
 # (file, title key, icon, url path, who sees it). URL paths are the file stems, so a deep link that reaches a page
 # before the router (see ui/__init__.py) keeps its address.
@@ -38,7 +39,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str, str, bool]]]] = [
     ("ui.nav.section.data", [
         ("pages/data_import.py", "ui.nav.import", ":material/upload_file:", "data_import", may_import),
         ("pages/batches.py", "ui.nav.batches", ":material/history:", "batches", may_import),
-        ("pages/admin.py", "ui.nav.admin", ":material/admin_panel_settings:", "admin", role in (None, "admin")),
+        ("pages/admin.py", "ui.nav.admin", ":material/admin_panel_settings:", "admin", role in (None, ADMIN)),
     ]),
 ]
 

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analytics.metrics.discipline import CHECKS
+from analytics.palette import NA_FILL, RATE_GOOD, RATE_MID
 from ui import analysis_data as ad
 from ui.data import company_tree
 from ui.links import keep_in_url, seed_from_url
@@ -29,8 +30,8 @@ FAILURE_COLUMNS = [
 HEATMAP_LIMIT = 40  # units drawn (lowest average rate first when there are more); the table lists all
 # Red (0 %) through amber to green (100 %): the status colours, so a low rate reads like a missed quota.
 # Light tints in the middle keep the cells readable and avoid the muddy mix of amber and green.
-RATE_SCALE = [[0.0, STATUS_COLORS["missed"]], [0.5, "#F6C453"], [0.8, "#A5D6A7"], [1.0, STATUS_COLORS["met"]]]
-NA_BACKGROUND = "#E9ECEF"
+RATE_SCALE = [[0.0, STATUS_COLORS["missed"]], [0.5, RATE_MID], [0.8, RATE_GOOD], [1.0, STATUS_COLORS["met"]]]
+NA_BACKGROUND = NA_FILL
 ALL_UNITS = object()  # no unit selected in the rates table: the failing rows of every unit
 
 

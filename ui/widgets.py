@@ -12,13 +12,13 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from analytics.formula import neutralise
 from ui.import_view import md_escape
 from ui.state import tr, tr_md
 from ui.theme import STATUS_BADGE_COLORS
 
 _LOG = logging.getLogger("walkthrough.ui")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Import outcomes (FileImportResult.status) and batch states share the badge look of quota statuses.
 _OTHER_BADGE_COLORS = {"imported": "green", "partial": "orange", "rejected": "red", "already_imported": "gray",
                        "active": "green", "rolled_back": "gray"}
@@ -56,9 +56,7 @@ def caption_safe(key: str, /, suffix: str = "", **params: object) -> None:
 
 def neutralise_text(value: object) -> object:
     """Text that a spreadsheet would read as a formula gets a leading apostrophe (SPEC 6)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    return neutralise(value) if isinstance(value, str) else value
 
 
 def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
