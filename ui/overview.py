@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics.i18n.formats import month_label
 from analytics.metrics.headline import results_of_period
 from analytics.metrics.periods import parse_period, previous_period
 from analytics.metrics.quotas import RULES
@@ -91,12 +92,6 @@ def render_headlines(c: Controls) -> None:
         Metric(tr("ui.home.quota_on_track"), fmt_int(q["on_track"]), help=tr("ui.home.quota_help")),
         Metric(tr("ui.status.not_started"), fmt_int(q["not_started"]), help=tr("ui.home.quota_help")),
     ])
-
-
-def month_label(period: str, lang: str) -> str:
-    """A short month label for a chart axis within one year: 7月 / Jul."""
-    month = int(period[5:7])
-    return dt.date(2000, month, 1).strftime("%b") if lang == "en" else tr("ui.home.month_short", month=month)
 
 
 def trend_figure(frame: pd.DataFrame, lang: str) -> go.Figure:

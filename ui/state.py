@@ -13,6 +13,7 @@ import streamlit as st
 
 from analytics import config
 from analytics.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
+from analytics.i18n.formats import month_year
 from analytics.schema import LEVEL
 from analytics.textnorm import to_simplified_ui
 from ui.session import LANG_KEY, current_lang, current_user, tr, tr_md  # noqa: F401 - pages import them from here
@@ -74,10 +75,7 @@ def format_period(period: str, lang: str | None = None) -> str:
     if kind == "quarter":
         return t("ui.period.quarter_fmt", lang, year=year, q=period[-1])
     if kind == "month":
-        month = int(period[5:7])
-        if lang == "en":
-            return dt.date(int(year), month, 1).strftime("%b %Y")
-        return t("ui.period.month_fmt", lang, year=year, month=month)
+        return month_year(int(year), int(period[5:7]), lang)
     return t("ui.period.year_fmt", lang, year=year)
 
 

@@ -1,6 +1,5 @@
 """Interface text of sign-in, roles, scopes and the admin page (part "auth")."""
 
-from analytics.i18n.catalog_ui import add_mainland_hans
 
 MESSAGES = {
     # roles
@@ -118,4 +117,3 @@ MESSAGES = {
     "auth.action.rollback": {"zh-Hant": "回復匯入", "en": "Rollback"},
 }
 
-add_mainland_hans(MESSAGES)  # mainland words (analytics/i18n/catalog_ui.py)

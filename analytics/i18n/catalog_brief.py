@@ -1,6 +1,5 @@
 """Words of the service-analysis meeting briefing (服務分析會簡報, SPEC 6)."""
 
-from analytics.i18n.catalog_ui import add_mainland_hans
 
 MESSAGES = {
     # Cover and captions
@@ -282,4 +281,3 @@ MESSAGES = {
                              "en": "Showing the first {shown:,} of {total:,} rows; download Excel for all of them."},
 }
 
-add_mainland_hans(MESSAGES)  # mainland words (analytics/i18n/catalog_ui.py)

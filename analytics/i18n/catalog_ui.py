@@ -1,38 +1,5 @@
 """Interface text of the dashboard shell and its pages: overview, compliance, import, batches (keys ``ui.``)."""
 
-from analytics.textnorm import to_simplified_ui
-
-# Words that character conversion (analytics.textnorm.to_simplified_ui) leaves in their Taiwan form, with the
-# mainland word, for the dashboard's own text (catalogues ui, ui_analysis, brief, auth). Longer entries first. 列
-# is a column on the mainland, so a table row (列 in Taiwan) becomes 行 where the text means a row.
-MAINLAND_UI_WORDS: dict[str, str] = {
-    "使用者名称": "用户名", "使用者档": "用户文件", "使用者": "用户", "档名": "文件名",
-    "登入": "登录", "登出": "退出登录", "伺服器": "服务器", "帐号": "账号", "帐龄": "账龄",
-    "产生": "生成", "范本": "模板", "载入": "加载", "点选": "点击", "选取": "选择", "栏位": "字段",
-    "指令": "命令", "设定": "设置", "网络介面": "网络接口", "连线": "连接", "稽核": "审计", "示范": "演示",
-    "营运商": "运营商", "辨识": "识别", "汇整": "汇总", "唯读": "只读", "存取": "访问", "联络": "联系",
-    "标头": "请求头", "预设": "默认",
-    "} 列": "} 行", "表头列": "表头行", "数据列": "数据行", "有效列": "有效行", "拒绝列": "拒绝行", "的列": "的行",
-    "一列": "一行", "多少列": "多少行", "列数": "行数",
-}
-
-
-def mainland_hans(zh_hant: str) -> str:
-    """Simplified Chinese with mainland wording: ``to_simplified_ui`` plus ``MAINLAND_UI_WORDS``."""
-    text = to_simplified_ui(zh_hant)
-    for taiwan, mainland in MAINLAND_UI_WORDS.items():
-        text = text.replace(taiwan, mainland)
-    return text
-
-
-def add_mainland_hans(messages: dict[str, dict[str, str]]) -> None:
-    """Give ``messages`` an explicit zh-Hans wherever the mainland wording differs from the derived one."""
-    for texts in messages.values():
-        if "zh-Hans" not in texts:
-            hans = mainland_hans(texts["zh-Hant"])
-            if hans != to_simplified_ui(texts["zh-Hant"]):
-                texts["zh-Hans"] = hans
-
 MESSAGES = {
     # app and navigation
     "ui.app.title": {"zh-Hant": "流程穿越 analytics", "en": "流程穿越 analytics"},
@@ -417,4 +384,3 @@ MESSAGES = {
     "ui.batches.confirm_input": {"zh-Hant": "請輸入批次號碼 {batch} 以確認", "en": "Type the batch number {batch} to confirm"},
     "ui.batches.confirm_button": {"zh-Hant": "確認撤銷批次 #{batch}", "en": "Roll back batch #{batch}"},
 }
-add_mainland_hans(MESSAGES)

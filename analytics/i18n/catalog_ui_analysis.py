@@ -1,6 +1,5 @@
 """Interface text of the analysis pages: 穿越量, 問題跟蹤, 流程規範, 資料品質 (keys ``ui.an.``)."""
 
-from analytics.i18n.catalog_ui import add_mainland_hans
 
 _COLUMNS = {
     "employee_id": ("工號", "Employee ID"),
@@ -317,4 +316,3 @@ MESSAGES = {
     "ui.an.quality.message_unknown": {"zh-Hant": "（{code}）", "en": "({code})"},
 }
 
-add_mainland_hans(MESSAGES)  # mainland words (analytics/i18n/catalog_ui.py)
