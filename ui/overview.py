@@ -90,7 +90,7 @@ def render_headlines(c: Controls) -> None:
         Metric(tr("ui.home.quota_at_risk"), fmt_int(q["at_risk"]), help=tr("ui.home.quota_help")),
         Metric(tr("ui.home.quota_missed"), fmt_int(q["missed"]), help=tr("ui.home.quota_help")),
         Metric(tr("ui.home.quota_on_track"), fmt_int(q["on_track"]), help=tr("ui.home.quota_help")),
-        Metric(tr("ui.status.not_started"), fmt_int(q["not_started"]), help=tr("ui.home.quota_help")),
+        Metric(tr("status.not_started"), fmt_int(q["not_started"]), help=tr("ui.home.quota_help")),
     ])
 
 
@@ -139,7 +139,7 @@ def render_laggards(c: Controls) -> None:
         tr("ui.compliance.col.period"): [format_period(p, c.lang) for p in rows["period"]],
         tr("ui.compliance.col.value"): [cv.format_value(v, u) for v, u in zip(rows["value"], rows["unit"],
                                                                                 strict=True)],
-        tr("ui.compliance.col.status"): [tr(f"ui.status.{s}") for s in rows["cell_status"]],
+        tr("ui.compliance.col.status"): [tr(f"status.{s}") for s in rows["cell_status"]],
     })
     # The codes are in the rule column's tooltip: st.dataframe has no per-cell tooltip.
     codes = "  \n".join(f"{tr(f'rule.short.{r}')} = {r}" for r in dict.fromkeys(rows["rule"]))

@@ -150,10 +150,10 @@ def status_label(status: str | None) -> str:
     """A quota or pace status in the current language (met / in progress / at risk / missed / n/a)."""
     if status is None or status != status:
         return ""
-    return tr(f"ui.status.{status}")
+    return tr(f"status.{status}")
 
 
-def status_badge_text(status: str | None, prefix: str = "ui.status") -> str:
+def status_badge_text(status: str | None, prefix: str = "status") -> str:
     """The status as inline Markdown badge text (``:green-badge[達標]``) for use inside a line of text."""
     if not status or status != status:
         return ""

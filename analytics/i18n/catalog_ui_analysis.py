@@ -67,7 +67,6 @@ MESSAGES = {
     "ui.an.caption_as_of": {"zh-Hant": "{scope} · 統計截至 {as_of}", "en": "{scope} · as of {as_of}"},
     "ui.an.blank": {"zh-Hant": "（未填）", "en": "(blank)"},
     "ui.an.unmatched": {"zh-Hant": "不在名冊", "en": "Not on the roster"},
-    "ui.an.month_short": {"zh-Hant": "{month}月", "en": "{month}"},
     "ui.an.count": {"zh-Hant": "數量", "en": "Count"},
     "ui.an.chart_limited": {
         "zh-Hant": "圖表只顯示前 {n} 項（共 {total} 項），完整清單見下表。",
