@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -16,6 +17,10 @@ from analytics.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 from analytics.i18n.formats import month_year
 from analytics.schema import LEVEL
 from analytics.textnorm import to_simplified_ui
+
+if TYPE_CHECKING:
+    from analytics.auth.model import User
+
 from ui.session import LANG_KEY, current_lang, current_user, tr, tr_md  # noqa: F401 - pages import them from here
 
 PERIOD_KINDS: tuple[str, ...] = ("year", "quarter", "month")
@@ -129,7 +134,7 @@ def _keep_valid(key: str, options: list[str], default: str) -> None:
         st.session_state[key] = default
 
 
-def render_sidebar(user: object | None = None, allowed_scope_key: str | None = None) -> Controls:
+def render_sidebar(user: User | None = None, allowed_scope_key: str | None = None) -> Controls:
     """Draw the shared controls in the sidebar, sync them with the URL and return them.
 
     ``user`` (from ``ui.auth.gate()``; None in local mode) and ``allowed_scope_key`` (``ui.auth.allowed_scope(user)``,
