@@ -1,7 +1,8 @@
 """Merge catalogue keys that mean the same thing into one key (issue #13 item 5), mechanically, so a re-run after a
 rebase is cheap: ``.venv/bin/python scripts/i18n_merge.py`` (idempotent; ``--check`` only reports;
 ``--list-duplicates`` prints the groups of keys that share a text in some language, in the format of
-analytics/i18n/duplicates_allowed.txt, which tests/test_i18n.py reads).
+analytics/i18n/duplicates_allowed.txt, which tests/test_i18n.py reads; ``--write-allowed`` rewrites that file's groups,
+keeping its leading comment).
 
 For each merge below: the texts of ``source`` become the one key ``target`` in ``analytics/i18n/catalog_common.py``,
 every key under the ``old`` prefixes is removed from its catalogue, and every use of an old prefix in the code and the
@@ -25,6 +26,9 @@ MERGES: list[tuple[str, str, tuple[str, ...]]] = [
     ("status.", "ui.status.", ("brief.status.", "metrics.status.", "metrics.pace.")),
     # a quota rule's full name: the pages and the briefing had two wordings of each rule
     ("rule.name.", "ui.rule.", ("brief.rule.",)),
+    # the four discipline checks of SPEC 4.2: three wordings (pages, briefing, CLI); the pages' short ones fit a
+    # heatmap's column
+    ("check.", "ui.an.check.", ("brief.check.", "metrics.check.")),
 ]
 
 
@@ -116,12 +120,17 @@ def duplicate_groups() -> list[list[str]]:
 
 
 def main(argv: list[str]) -> int:
-    if "--list-duplicates" in argv:
+    if "--list-duplicates" in argv or "--write-allowed" in argv:
         groups = duplicate_groups()  # puts the project on sys.path
         from analytics.i18n import _template
 
-        for group in groups:
-            print(" ".join(group) + "  # " + _template(group[0], "zh-Hant")[:30])
+        lines = [" ".join(group) + "  # " + _template(group[0], "zh-Hant")[:30] for group in groups]
+        if "--write-allowed" in argv:
+            allowed = CATALOGUES / "duplicates_allowed.txt"
+            head = [line for line in allowed.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+            allowed.write_text("\n".join([*head, *lines]) + "\n", encoding="utf-8")
+        else:
+            print("\n".join(lines))
         return 0
     check = "--check" in argv
     for target, source, others in MERGES:

@@ -162,10 +162,6 @@ MESSAGES = {
     "brief.tbl.discipline": {"zh-Hant": "流程規範執行率", "en": "Discipline rates"},
     "brief.tbl.discipline_company": {"zh-Hant": "各公司流程規範執行率", "en": "Discipline rates by company"},
     "brief.chart.discipline": {"zh-Hant": "流程規範符合率", "en": "Discipline pass rates"},
-    "brief.check.NOTICE": {"zh-Hant": "提前告知被穿越單位", "en": "Notice given in time"},
-    "brief.check.SUMMARY-7D": {"zh-Hant": "一週內提交總結", "en": "Summary within 7 days"},
-    "brief.check.COPY-SENT": {"zh-Hant": "記錄已交被穿越單位", "en": "Copy sent to the target unit"},
-    "brief.check.ISSUE-MIN1": {"zh-Hant": "每次至少一條問題或建議", "en": "At least one issue per walkthrough"},
     # Data quality
     "brief.col.note": {"zh-Hant": "說明", "en": "Note"},
     "brief.col.count": {"zh-Hant": "筆數", "en": "Count"},

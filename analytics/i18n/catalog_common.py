@@ -43,4 +43,8 @@ MESSAGES = {
                             "en": "City: main business and support departments, ≥ 50% a quarter"},
     "rule.name.CITY-RECEPT-M": {"zh-Hant": "地市公司每月至少一名公司領導參加半天客戶接待日",
                               "en": "City: at least one company leader a month at a half-day customer reception day"},
+    "check.NOTICE": {"zh-Hant": "提前告知", "en": "Advance notice"},
+    "check.SUMMARY-7D": {"zh-Hant": "7 天內交總結", "en": "Summary within 7 days"},
+    "check.COPY-SENT": {"zh-Hant": "記錄交被穿越單位", "en": "Copy to the visited unit"},
+    "check.ISSUE-MIN1": {"zh-Hant": "至少一條問題建議", "en": "At least one issue"},
 }

@@ -209,10 +209,6 @@ MESSAGES = {
     },
     # 流程規範 discipline (SPEC 4.2)
     "ui.an.discipline.title": {"zh-Hant": "流程規範", "en": "Process discipline"},
-    "ui.an.check.NOTICE": {"zh-Hant": "提前告知", "en": "Advance notice"},
-    "ui.an.check.SUMMARY-7D": {"zh-Hant": "7 天內交總結", "en": "Summary within 7 days"},
-    "ui.an.check.COPY-SENT": {"zh-Hant": "記錄交被穿越單位", "en": "Copy to the visited unit"},
-    "ui.an.check.ISSUE-MIN1": {"zh-Hant": "至少一條問題建議", "en": "At least one issue"},
     "ui.an.check_help.NOTICE": {
         "zh-Hant": "需被穿越單位支持或大規模穿越：告知日期至少提前 3 天（大規模 7 天）；未填告知日期為不合格（第八條）。",
         "en": "Rows needing the visited unit's support or large-scale: notified at least 3 days before (large-scale "
