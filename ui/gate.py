@@ -24,7 +24,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.session import PASSED_KEY, ROUTED_KEY
+# gate_passed and mark_routed live in ui.session (a leaf); re-exported for code written against ui.gate
+from ui.session import PASSED_KEY, ROUTED_KEY, gate_passed, mark_routed  # noqa: F401
 
 ROUTER = Path(__file__).resolve().parent.parent / "app.py"
 
