@@ -134,11 +134,12 @@ def _keep_valid(key: str, options: list[str], default: str) -> None:
         st.session_state[key] = default
 
 
-def render_sidebar(user: User | None = None, allowed_scope_key: str | None = None) -> Controls:
+def render_sidebar(user: User | None, allowed_scope_key: str | None) -> Controls:
     """Draw the shared controls in the sidebar, sync them with the URL and return them.
 
     ``user`` (from ``ui.auth.gate()``; None in local mode) and ``allowed_scope_key`` (``ui.auth.allowed_scope(user)``,
-    given by the caller so this module never imports ``ui.auth``) limit the company choices to the user's company
+    given by the caller so this module never imports ``ui.auth``; no default, so a caller cannot forget it and
+    widen the choices) limit the company choices to the user's company
     and what rolls up to it. None for local mode, admins and 總部 users: they keep "all companies", which also holds
     the rows whose 工號 is on no roster (SPEC 8: 總部 sees everything; a 總部 company scope would lose those rows).
     The returned ``scope_key`` is ``analytics.auth.scope.effective_scope`` of the choice, so pages always pass an
