@@ -112,9 +112,9 @@ def test_pace_by_hand(briefing_q4):
     # at risk first: the November reception days (5 days left after 11-25 < 7), then December (not started),
     # then CITY-DEPT-Q on track
     assert list(zip(frame["規則"], frame["期間"], frame["進度判斷"], strict=True))[:2] == [
-        ("省公司每月接待日", "2026-11", "進度落後"), ("地市每月接待日", "2026-11", "進度落後")]
+        ("省公司每月接待日", "2026-11", "有風險"), ("地市每月接待日", "2026-11", "有風險")]
     assert sorted(zip(frame["期間"], frame["進度判斷"], strict=True))[2:] == [
-        ("2026-12", "尚未開始"), ("2026-12", "尚未開始"), ("2026Q4", "進度正常")]
+        ("2026-12", "未開始"), ("2026-12", "未開始"), ("2026Q4", "進度正常")]
     pace = frame[frame["規則"] == "地市部門每季 ≥50%"].iloc[0]
     # Q4 = 92 days, 56 elapsed by 11-25: projected 1 x 92 / 56 = 1.642857; needed ceil(0.5 x 3) - 1 = 1;
     # 36 days left -> 6 weeks -> 1 a week; on track because 1 x 92 x 100 = 9200 >= 50 x 3 x 56 = 8400.
