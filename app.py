@@ -2,34 +2,26 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
-from ui.gate import mark_routed
+from analytics.auth.model import ADMIN, IMPORTING_ROLES
+from ui.auth import allowed_scope, gate
+from ui.session import mark_routed
 from ui.state import render_sidebar, tr
-
-ROOT = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="流程穿越 analytics", page_icon=":material/route:", layout="wide",
                    initial_sidebar_state="auto")
-# .streamlit/config.toml sets client.showSidebarNavigation = false so that Streamlit's folder-based mode (our pages
-# live in pages/) never lists the file names while a fresh server's first session is being routed; the router's
-# own navigation below is shown by turning the option back on before st.navigation reads it.
-st.set_option("client.showSidebarNavigation", True)
+# The router's navigation is shown (.streamlit/config.toml: client.showSidebarNavigation = true); ui/__init__.py
+# and ui/gate.py keep Streamlit's folder-based mode from listing the pages/ file names before a session is routed.
 
-# Sign-in (SPEC 8). ui/auth.py stops the script itself when sign-in is required; None = local single-user mode.
-user = None
-if (ROOT / "ui" / "auth.py").exists():
-    from ui.auth import gate
-
-    user = gate()
+# Sign-in (SPEC 8). gate() stops the script itself when sign-in is required; None = local single-user mode.
+user = gate()
 
 role = getattr(user, "role", None)  # None in local mode: full access
-may_import = role in (None, "admin", "lead")
+may_import = role is None or role in IMPORTING_ROLES
 
-# (file, title key, icon, url path, who sees it); a page is listed once its file exists. URL paths are the file
-# stems, so a deep link that reaches a page before the router (see ui/__init__.py) keeps its address.
+# (file, title key, icon, url path, who sees it). URL paths are the file stems, so a deep link that reaches a page
+# before the router (see ui/__init__.py) keeps its address.
 SECTIONS: list[tuple[str, list[tuple[str, str, str, str, bool]]]] = [
     ("ui.nav.section.overview", [
         ("pages/home.py", "ui.nav.home", ":material/dashboard:", "home", True),
@@ -47,20 +39,19 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str, str, bool]]]] = [
     ("ui.nav.section.data", [
         ("pages/data_import.py", "ui.nav.import", ":material/upload_file:", "data_import", may_import),
         ("pages/batches.py", "ui.nav.batches", ":material/history:", "batches", may_import),
-        ("pages/admin.py", "ui.nav.admin", ":material/admin_panel_settings:", "admin", role in (None, "admin")),
+        ("pages/admin.py", "ui.nav.admin", ":material/admin_panel_settings:", "admin", role in (None, ADMIN)),
     ]),
 ]
 
 st.session_state["_controls_from_router"] = True
-st.session_state["_user"] = user
-render_sidebar(user)
+render_sidebar(user, allowed_scope(user))
 
 navigation: dict[str, list] = {}
 for section_key, pages in SECTIONS:
     listed = [
         st.Page(file, title=tr(title_key), icon=icon, url_path=url_path, default=(url_path == "home"))
         for file, title_key, icon, url_path, visible in pages
-        if visible and (ROOT / file).exists()
+        if visible
     ]
     if listed:
         navigation[tr(section_key)] = listed

@@ -9,7 +9,3 @@ class UserFacingError(Exception):
 
 class DatabaseBusy(UserFacingError):
     """Another process holds the database for writing; try again shortly."""
-
-
-class ImportRejected(UserFacingError):
-    """A whole file was refused (corrupt, encrypted, not a spreadsheet, too large, strict mode)."""

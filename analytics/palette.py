@@ -22,3 +22,15 @@ SERIES_COLORS: tuple[str, ...] = (
 )
 TEXT = "#1F2A37"  # chart text
 GRID = "#E6EAF0"  # grid and axis lines
+# Every other colour the product draws with, by use (issue #13 item 8: no hex colour outside this module).
+PRIMARY = "#0B5CAD"  # the brand blue: .streamlit/config.toml primaryColor, titles on slides
+MUTED = "#5F6B7A"  # notes and captions
+WHITE = "#FFFFFF"  # text on a status fill; a cell without status
+TABLE_HEADER = "#E8EEF7"  # briefing table headers (slides, workbook, the page's preview)
+SHEET_HEADER = "#DDEBF7"  # header rows of the workbooks people fill in or read (template, demo files, datasheet)
+SHEET_REQUIRED = "#FCE4D6"  # the template's required columns
+NA_FILL = "#E9ECEF"  # no value / not yet: a cell of the discipline heatmap without data, a future month
+RATE_MID = "#F6C453"  # the discipline heatmap's colour scale between missed (red) and met (green)
+RATE_GOOD = "#A5D6A7"
+AGE_LATE = "#D9622B"  # the issue age band between at risk and missed
+BORDER = "#999999"  # table borders in the reminder e-mail

@@ -13,6 +13,7 @@ import io
 import xlsxwriter
 
 from analytics.i18n import t
+from analytics.palette import SHEET_HEADER, SHEET_REQUIRED
 from analytics.schema import IMPORT_ORDER, TABLES, VOCABULARIES, YESNO, Column, ColumnType, Table
 
 VALIDATION_ROWS = 5_000  # drop-downs cover this many data rows below the header
@@ -124,8 +125,8 @@ def build_template_xlsx(lang: str = "zh-Hant") -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     formats = {
-        "header": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}),
-        "required": book.add_format({"bold": True, "bg_color": "#FCE4D6", "border": 1, "text_wrap": True}),
+        "header": book.add_format({"bold": True, "bg_color": SHEET_HEADER, "border": 1, "text_wrap": True}),
+        "required": book.add_format({"bold": True, "bg_color": SHEET_REQUIRED, "border": 1, "text_wrap": True}),
         "date": book.add_format({"num_format": "yyyy-mm-dd"}),
         "text": book.add_format({"num_format": "@"}),
         "title": book.add_format({"bold": True, "font_size": 14}),

@@ -17,12 +17,14 @@ import streamlit as st
 
 from analytics import config
 from analytics.auth import audit
+from analytics.auth.model import ADMIN
 from analytics.auth.users import UserStore
 from analytics.i18n import has_message
-from ui.auth import USER_KEY, current_user, require_role
+from ui.auth import require_role
 from ui.db import db_exists, read
 from ui.import_view import md_escape
 from ui.remind_view import render_reminder_runs
+from ui.session import USER_KEY, current_user
 from ui.state import tr
 from ui.widgets import download_xlsx_button, page_guard
 
@@ -105,7 +107,7 @@ def render_admin_page() -> None:
     if USER_KEY not in st.session_state:  # reached without app.py's gate: fail closed
         st.error(tr("auth.role_denied", roles=tr("auth.role.admin")), icon=":material/block:")
         st.stop()
-    require_role(current_user(), "admin")
+    require_role(current_user(), ADMIN)
     st.title(tr("auth.admin.title"), anchor=False)
     audit_tab, users_tab, remind_tab = st.tabs([tr("auth.admin.audit"), tr("auth.admin.users"),
                                                 tr("remind.admin.title")])

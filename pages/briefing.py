@@ -18,6 +18,7 @@ from analytics.briefing import FORMATS, MIME_TYPES, build_briefing, render
 from analytics.briefing.cells import display
 from analytics.briefing.model import Briefing, ChartSpec, SectionTable
 from analytics.labels import TITLE_LABEL
+from analytics.palette import TABLE_HEADER, TEXT, WHITE
 from ui.analysis_data import plot_text
 from ui.data import cached_call, has_data
 from ui.import_view import md_escape
@@ -48,15 +49,15 @@ def figure_of(spec: ChartSpec) -> go.Figure:
     spec = spec.with_short_labels()  # issue #12: labels cut (and kept distinct) before Plotly sees them
     fig = go.Figure()
     if spec.kind == "heatmap":
-        colours = [[STATUS_COLORS.get(s or "", "#FFFFFF") for s in row] for row in spec.statuses]
+        colours = [[STATUS_COLORS.get(s or "", WHITE) for s in row] for row in spec.statuses]
         rows = [plot_text(r) for r in spec.rows[:40]]  # unit names from the roster: Plotly renders HTML
         fig.add_trace(go.Table(
-            header={"values": ["", *[plot_text(x) for x in spec.categories]], "fill_color": "#E8EEF7"},
+            header={"values": ["", *[plot_text(x) for x in spec.categories]], "fill_color": TABLE_HEADER},
             cells={"values": [rows, *[[spec.annotations[r][c] for r in range(len(rows))]
                                       for c in range(len(spec.categories))]],
                    "fill_color": [["white"] * len(rows), *[[colours[r][c] for r in range(len(rows))]
                                                           for c in range(len(spec.categories))]],
-                   "font": {"color": ["#1F2A37", *["white"] * len(spec.categories)]}}))
+                   "font": {"color": [TEXT, *["white"] * len(spec.categories)]}}))
         return style_figure(fig, title=plot_text(spec.title, TITLE_LABEL), height=min(900, 120 + 28 * len(rows)))
     horizontal = spec.kind == "barh"
     categories = [plot_text(x) for x in spec.categories]  # company names and issue categories from uploads

@@ -80,12 +80,12 @@ def render_summary(results: pd.DataFrame) -> None:
     counts = quota_counts(results)
     metric_row(
         [
-            Metric(tr("ui.status.met"), fmt_int(counts["met"])),
-            Metric(tr("ui.status.on_track"), fmt_int(counts["on_track"])),
-            Metric(tr("ui.status.at_risk"), fmt_int(counts["at_risk"])),
-            Metric(tr("ui.status.not_started"), fmt_int(counts["not_started"])),
-            Metric(tr("ui.status.missed"), fmt_int(counts["missed"])),
-            Metric(tr("ui.status.n/a"), fmt_int(counts["n/a"])),
+            Metric(tr("status.met"), fmt_int(counts["met"])),
+            Metric(tr("status.on_track"), fmt_int(counts["on_track"])),
+            Metric(tr("status.at_risk"), fmt_int(counts["at_risk"])),
+            Metric(tr("status.not_started"), fmt_int(counts["not_started"])),
+            Metric(tr("status.missed"), fmt_int(counts["missed"])),
+            Metric(tr("status.n/a"), fmt_int(counts["n/a"])),
         ]
     )
 

@@ -11,6 +11,7 @@ from pathlib import PurePath
 
 import streamlit as st
 
+from analytics.auth.model import IMPORTING_ROLES
 from analytics.ingest.filenames import clean_file_name
 from ui import import_view as iv
 from ui.db import clear_caches, db_path
@@ -201,7 +202,7 @@ def render_import() -> None:
     lang = c.lang
     st.title(tr("ui.import.title"))
     user = current_user()
-    if user is not None and getattr(user, "role", None) not in ("admin", "lead"):
+    if user is not None and getattr(user, "role", None) not in IMPORTING_ROLES:
         st.warning(tr("ui.import.not_allowed"), icon=":material/lock:")
         return
     st.caption(tr("ui.import.intro", limit=upload_limit_mb()))

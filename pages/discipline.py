@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analytics.metrics.discipline import CHECKS
+from analytics.palette import NA_FILL, RATE_GOOD, RATE_MID
 from ui import analysis_data as ad
 from ui.data import company_tree
 from ui.links import keep_in_url, seed_from_url
@@ -29,8 +30,8 @@ FAILURE_COLUMNS = [
 HEATMAP_LIMIT = 40  # units drawn (lowest average rate first when there are more); the table lists all
 # Red (0 %) through amber to green (100 %): the status colours, so a low rate reads like a missed quota.
 # Light tints in the middle keep the cells readable and avoid the muddy mix of amber and green.
-RATE_SCALE = [[0.0, STATUS_COLORS["missed"]], [0.5, "#F6C453"], [0.8, "#A5D6A7"], [1.0, STATUS_COLORS["met"]]]
-NA_BACKGROUND = "#E9ECEF"
+RATE_SCALE = [[0.0, STATUS_COLORS["missed"]], [0.5, RATE_MID], [0.8, RATE_GOOD], [1.0, STATUS_COLORS["met"]]]
+NA_BACKGROUND = NA_FILL
 ALL_UNITS = object()  # no unit selected in the rates table: the failing rows of every unit
 
 
@@ -78,7 +79,7 @@ def render_heatmap(c: Controls, wide: pd.DataFrame) -> None:
         mean = pd.concat([_col(wide, f"rate|{k}") for k in CHECKS], axis=1).mean(axis=1, skipna=True)
         shown = wide.loc[mean.sort_values(kind="stable").index[:HEATMAP_LIMIT]]
     units = [ad.plot_text(unit_label(x)) for x in shown["company"]]
-    checks = [tr(f"ui.an.check.{k}") for k in CHECKS]
+    checks = [tr(f"check.{k}") for k in CHECKS]
     z, text, hover = [], [], []
     for _, row in shown.iterrows():
         z_row, t_row, h_row = [], [], []
@@ -120,7 +121,7 @@ def render_table(c: Controls, wide: pd.DataFrame) -> object:
     data: dict[str, object] = {tr("ui.an.col.company"): [unit_label(x) for x in wide["company"]]}
     config = {}
     for k in CHECKS:
-        name = tr(f"ui.an.check.{k}")
+        name = tr(f"check.{k}")
         data[name] = _col(wide, f"rate|{k}").to_numpy()
         data[f"{name} ({tr('ui.an.col.passing')}/{tr('ui.an.col.applicable')})"] = [
             f"{_int(p)}/{_int(a)}" for p, a in zip(_col(wide, f"passing|{k}"), _col(wide, f"applicable|{k}"),
@@ -146,14 +147,14 @@ def render_failures(c: Controls, unit: object = None) -> None:
     st.subheader(tr("ui.an.discipline.failures_title"), anchor=False)
     seed_from_url("an_dis_check", "check", CHECKS, CHECKS[0])  # the check and search text live in the URL
     check = st.segmented_control(tr("ui.an.discipline.choose_check"), list(CHECKS),
-                                 key="an_dis_check", format_func=lambda k: tr(f"ui.an.check.{k}")) or CHECKS[0]
+                                 key="an_dis_check", format_func=lambda k: tr(f"check.{k}")) or CHECKS[0]
     keep_in_url("check", check, CHECKS[0])
     st.caption(tr(f"ui.an.check_help.{check}"))
     frame = keep_level(ad.discipline_failures(check, c.period, c.scope_key, c.lang), c.level)
     if unit is not ALL_UNITS:
         frame = frame[frame["company_key"] == unit] if unit is not None else frame[frame["company_key"].isna()]
         caption_safe("ui.an.discipline.unit_only", unit=tr("ui.an.unmatched") if unit is None else unit_name(unit))
-    name = tr(f"ui.an.check.{check}")
+    name = tr(f"check.{check}")
     if frame.empty:
         st.success(tr("ui.an.discipline.failures_none", check=name), icon=":material/check_circle:")
         return

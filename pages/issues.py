@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analytics.metrics.issues import AGEING_BUCKETS
+from analytics.palette import AGE_LATE
 from ui import analysis_data as ad
 from ui.links import keep_in_url, seed_from_url
 from ui.progress_view import render_owned, render_progress
@@ -29,7 +30,7 @@ OVERDUE_COLUMNS = [
 OWNER_COLUMNS = [("total", "ui.an.col.total", None), ("closed", "ui.an.col.closed", None),
                  ("open", "ui.an.col.open", None), ("overdue", "ui.an.col.overdue", None)]
 # Ageing bars from young to old: blue, then amber, then red as issues grow stale.
-AGE_COLORS = (STATUS_COLORS["in_progress"], STATUS_COLORS["at_risk"], "#D9622B", STATUS_COLORS["missed"])
+AGE_COLORS = (STATUS_COLORS["in_progress"], STATUS_COLORS["at_risk"], AGE_LATE, STATUS_COLORS["missed"])
 
 
 def category_label(category: str, standard: bool) -> str:

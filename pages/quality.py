@@ -16,6 +16,7 @@ import streamlit as st
 from analytics.i18n import t
 from analytics.metrics.periods import Period, period_of, periods_of_year
 from analytics.metrics.quality import QUALITY_SECTIONS
+from analytics.palette import NA_FILL
 from analytics.schema import ISSUE_CATEGORY
 from ui import analysis_data as ad
 from ui.data import company_tree, period_volume
@@ -49,7 +50,7 @@ GRID_LIMIT = 40  # companies drawn in the grid (those missing most months first)
 # 7 December no company has failed to send December's log.
 GRID_STATES = ("missing", "sent", "running", "future")
 GRID_COLORS = {"missing": STATUS_COLORS["missed"], "sent": STATUS_COLORS["met"],
-               "running": STATUS_COLORS["on_track"], "future": "#E9ECEF"}
+               "running": STATUS_COLORS["on_track"], "future": NA_FILL}
 GRID_MARKS = {"missing": "✗", "sent": "✓", "running": "…", "future": ""}
 
 

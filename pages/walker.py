@@ -100,7 +100,7 @@ def standing_frame(standing: pd.DataFrame) -> pd.DataFrame:
     for r in standing.to_dict("records"):
         unit = r["company"] if not isinstance(r["department"], str) else f"{r['company']} {r['department']}"
         rows.append({
-            tr("ui.walker.col.rule"): tr(f"ui.rule.{r['rule']}"),
+            tr("ui.walker.col.rule"): tr(f"rule.name.{r['rule']}"),
             tr("ui.walker.col.period"): format_period(r["period"]),
             tr("ui.walker.col.unit"): unit,
             tr("ui.walker.col.mine"): mine_label(r),

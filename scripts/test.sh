@@ -6,6 +6,8 @@ cd "$ROOT"
 bash scripts/system-packages.sh test
 source scripts/bootstrap.sh requirements-dev.txt
 .venv/bin/ruff check analytics pages ui app.py tests benchmarks
+# Static type check of analytics/ and ui/ (settings and the baseline in pyproject.toml, issue #13 item 9).
+.venv/bin/mypy
 set +e
 .venv/bin/python -m pytest "$@"
 code=$?

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from analytics.i18n.formats import month_label  # noqa: F401 - the pages call ad.month_label
 from analytics.labels import CHART_LABEL, distinct_short_labels, short_label
 from ui.data import cached_call
 from ui.db import db_exists
@@ -138,14 +139,6 @@ def data_quality(year: int, as_of: dt.date, scope: str | None) -> dict[str, pd.D
 
 
 # ---------------------------------------------------------------- presentation helpers shared by the four pages
-
-
-def month_label(period: str, lang: str) -> str:
-    """A month of the selected year, short (the year is in the page caption): 7月 / Jul."""
-    from analytics.i18n import t
-
-    month = int(period[5:7])
-    return dt.date(2000, month, 1).strftime("%b") if lang == "en" else t("ui.an.month_short", lang, month=month)
 
 
 def plot_text(value: object, limit: int = CHART_LABEL) -> str:

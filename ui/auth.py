@@ -22,9 +22,8 @@ from analytics.auth.model import AuthError, ScopeDenied, User
 from analytics.auth.scope import CompanyTree, allowed_scope_key, effective_scope
 from analytics.auth.users import UserStore
 from analytics.i18n import t
-from ui.state import current_lang
+from ui.session import USER_KEY, current_lang, current_user
 
-USER_KEY = "auth_user"  # session_state: the signed-in User, None in local mode
 _RECORDED_KEY = "_auth_recorded"  # (username, password hash) whose sign-in is already in the audit log
 _METHOD_KEY = "_auth_method"  # "password" when this session's sign-in came through the form
 _NOTICE_KEY = "_auth_notice"
@@ -109,11 +108,6 @@ def _stop() -> None:
         pages.append(st.Page(_signed_out_page, title="流程穿越 analytics", url_path=requested))
     st.navigation(pages, position="hidden")
     st.stop()
-
-
-def current_user() -> User | None:
-    """The user ``gate()`` let in during this session (None in local mode)."""
-    return st.session_state.get(USER_KEY)
 
 
 def gate() -> User | None:
@@ -237,7 +231,7 @@ def _company_tree() -> CompanyTree:
 
 
 def allowed_scope(user: User | None) -> str | None:
-    """The company key to give ``render_sidebar(allowed_scope_key=...)``: None when the user may see everything."""
+    """The company key ``app.py`` gives ``render_sidebar(user, allowed_scope_key)``: None when the user may see all."""
     root = allowed_scope_key(user)
     if root is None or _company_tree().is_hq(root):
         return None

@@ -22,12 +22,12 @@ def legend_markdown(lang: str) -> str:
     from ui.theme import STATUS_BADGE_COLORS
 
     shown = ("met", "on_track", "at_risk", "missed", "n/a")
-    return " ".join(f":{STATUS_BADGE_COLORS[s]}-badge[{t(f'ui.status.{s}', lang)}]" for s in shown)
+    return " ".join(f":{STATUS_BADGE_COLORS[s]}-badge[{t(f'status.{s}', lang)}]" for s in shown)
 
 
 def rule_label(code: str, lang: str) -> str:
     """``CITY-MGR-Q · 地市公司領導及部門領導每季穿越（100%）``."""
-    return f"{code} · {t(f'ui.rule.{code}', lang)}"
+    return f"{code} · {t(f'rule.name.{code}', lang)}"
 
 
 def cell_status(status: object, pace: object) -> str:
@@ -148,7 +148,7 @@ def matrix_figure(matrix: pd.DataFrame, lang: str) -> go.Figure:
         "<br>".join([
             f"<b>{html.escape(str(r.company))}</b>",
             html.escape(rule_label(r.rule, lang)),
-            f"{t('ui.compliance.col.status', lang)}: {t(f'ui.status.{r.worst}', lang)}",
+            f"{t('ui.compliance.col.status', lang)}: {t(f'status.{r.worst}', lang)}",
             t("ui.compliance.matrix.hover", lang, met=fmt_int(r.met), evaluated=fmt_int(r.evaluated),
               missed=fmt_int(r.missed), at_risk=fmt_int(r.at_risk)),
         ])
@@ -175,7 +175,7 @@ def matrix_table(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         col("company"): matrix["company"].to_numpy(),
         col("rule"): [rule_label(r, lang) for r in matrix["rule"]],
-        col("status"): [t(f"ui.status.{s}", lang) for s in matrix["worst"]],
+        col("status"): [t(f"status.{s}", lang) for s in matrix["worst"]],
         col("met_of"): [f"{m}/{e}" for m, e in zip(matrix["met"], matrix["evaluated"], strict=True)],
         col("missed"): matrix["missed"].astype("Int64").to_numpy(),
         col("at_risk"): matrix["at_risk"].astype("Int64").to_numpy(),
@@ -220,7 +220,7 @@ def heatmap_figure(results: pd.DataFrame, lang: str, units: list[str]) -> go.Fig
         "<br>".join([
             f"<b>{html.escape(str(r.row_label))}</b>",
             f"{t('ui.compliance.col.period', lang)}: {period_labels[r.period]}",
-            f"{t('ui.compliance.col.status', lang)}: {t(f'ui.status.{r.cell_status}', lang)}",
+            f"{t('ui.compliance.col.status', lang)}: {t(f'status.{r.cell_status}', lang)}",
             f"{t('ui.compliance.col.value', lang)}: {format_value(r.value, r.unit)}",
             f"{t('ui.compliance.col.population', lang)}: {fmt_int(r.population)}",
             f"{t('ui.compliance.col.participants', lang)}: {fmt_int(r.participants)}",
@@ -252,7 +252,7 @@ def results_table(results: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         col("unit"): results["row_label"],
         col("period"): [format_period(p, lang) for p in results["period"]],
-        col("status"): [t(f"ui.status.{s}", lang) for s in results["cell_status"]],
+        col("status"): [t(f"status.{s}", lang) for s in results["cell_status"]],
         col("value"): [format_value(v, u) for v, u in zip(results["value"], results["unit"], strict=True)],
         col("population"): results["population"].astype("Int64"),
         col("participants"): results["participants"].astype("Int64"),

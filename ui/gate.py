@@ -24,19 +24,10 @@ from pathlib import Path
 
 import streamlit as st
 
+# gate_passed and mark_routed live in ui.session (a leaf); re-exported for code written against ui.gate
+from ui.session import PASSED_KEY, ROUTED_KEY, gate_passed, mark_routed  # noqa: F401
+
 ROUTER = Path(__file__).resolve().parent.parent / "app.py"
-ROUTED_KEY = "_gate_routed"  # set by app.py right before it runs the page; consumed by page_gate()
-PASSED_KEY = "_gate_passed"  # whether page_gate() let the current run through
-
-
-def mark_routed() -> None:
-    """Called by ``app.py`` once the gate has passed, immediately before ``st.navigation(...).run()``."""
-    st.session_state[ROUTED_KEY] = True
-
-
-def gate_passed() -> bool:
-    """Whether the current run of a page passed ``page_gate()`` (so the user is signed in or in local mode)."""
-    return st.session_state.get(PASSED_KEY) is True
 
 
 def _is_router(main_script_path: str | None) -> bool:
@@ -71,11 +62,10 @@ def page_gate() -> None:
 
 def _gate_here() -> None:
     """The page is the main script: the router's gate and sidebar, drawn by the page itself."""
-    from ui.auth import gate
+    from ui.auth import allowed_scope, gate
     from ui.state import render_sidebar
 
     user = gate()  # stops the run with only the sign-in form (or a refusal) until someone is signed in
-    st.session_state["_user"] = user
-    render_sidebar(user)
+    render_sidebar(user, allowed_scope(user))
     st.session_state["_controls_from_router"] = True
     st.session_state[PASSED_KEY] = True

@@ -80,7 +80,7 @@ def counts_frame(counts: dict[str, dict[str, int]], lang: str) -> pd.DataFrame:
     for key in TABLES:
         if key not in counts:
             continue
-        row = {t("ui.import.col.table_name", lang): table_title(key, lang)}
+        row: dict[str, str | int] = {t("ui.import.col.table_name", lang): table_title(key, lang)}
         for c in COUNT_KEYS:
             row[t(f"ui.import.count.{c}", lang)] = int(counts[key].get(c, 0) or 0)
         rows.append(row)

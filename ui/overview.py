@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics.i18n.formats import month_label
 from analytics.metrics.headline import results_of_period
 from analytics.metrics.periods import parse_period, previous_period
 from analytics.metrics.quotas import RULES
@@ -89,14 +90,8 @@ def render_headlines(c: Controls) -> None:
         Metric(tr("ui.home.quota_at_risk"), fmt_int(q["at_risk"]), help=tr("ui.home.quota_help")),
         Metric(tr("ui.home.quota_missed"), fmt_int(q["missed"]), help=tr("ui.home.quota_help")),
         Metric(tr("ui.home.quota_on_track"), fmt_int(q["on_track"]), help=tr("ui.home.quota_help")),
-        Metric(tr("ui.status.not_started"), fmt_int(q["not_started"]), help=tr("ui.home.quota_help")),
+        Metric(tr("status.not_started"), fmt_int(q["not_started"]), help=tr("ui.home.quota_help")),
     ])
-
-
-def month_label(period: str, lang: str) -> str:
-    """A short month label for a chart axis within one year: 7月 / Jul."""
-    month = int(period[5:7])
-    return dt.date(2000, month, 1).strftime("%b") if lang == "en" else tr("ui.home.month_short", month=month)
 
 
 def trend_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
@@ -144,7 +139,7 @@ def render_laggards(c: Controls) -> None:
         tr("ui.compliance.col.period"): [format_period(p, c.lang) for p in rows["period"]],
         tr("ui.compliance.col.value"): [cv.format_value(v, u) for v, u in zip(rows["value"], rows["unit"],
                                                                                 strict=True)],
-        tr("ui.compliance.col.status"): [tr(f"ui.status.{s}") for s in rows["cell_status"]],
+        tr("ui.compliance.col.status"): [tr(f"status.{s}") for s in rows["cell_status"]],
     })
     # The codes are in the rule column's tooltip: st.dataframe has no per-cell tooltip.
     codes = "  \n".join(f"{tr(f'rule.short.{r}')} = {r}" for r in dict.fromkeys(rows["rule"]))

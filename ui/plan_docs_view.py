@@ -78,7 +78,7 @@ def _choose(c: Controls, individual: pd.DataFrame) -> tuple[str, tuple] | None:
 
 def render_documents(c: Controls, individual: pd.DataFrame) -> None:
     """The box: choose a plan (or a person's month), then download its task book and summary form."""
-    from ui.gate import gate_passed
+    from ui.session import gate_passed
 
     st.subheader(tr("ui.plans.docs_title"), anchor=False)
     st.caption(tr("ui.plans.docs_caption"))

@@ -12,10 +12,10 @@ import streamlit as st
 from analytics.briefing.cells import display
 from analytics.report.ranking import RANK_FIGURES, compute_province_ranking, load_submissions, may_see_ranking
 from analytics.report.submit import ReportDenied, build_upward_report, can_submit, submit_report
-from ui.auth import current_user
 from ui.data import cached_call, companies
 from ui.db import db_path, read
 from ui.import_view import md_escape
+from ui.session import current_user
 from ui.state import Controls, format_period, tr
 from ui.widgets import caption_safe
 

@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from analytics import config
 from analytics.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
+from analytics.i18n.formats import month_year
 from analytics.schema import LEVEL
 from analytics.textnorm import to_simplified_ui
 
+if TYPE_CHECKING:
+    from analytics.auth.model import User
+
+from ui.session import LANG_KEY, current_lang, current_user, tr, tr_md  # noqa: F401 - pages import them from here
+
 PERIOD_KINDS: tuple[str, ...] = ("year", "quarter", "month")
 # query parameter -> session_state key of its widget
-_PARAMS = {"lang": "ctl_lang", "kind": "ctl_kind", "period": "ctl_period", "as_of": "ctl_as_of",
+_PARAMS = {"lang": LANG_KEY, "kind": "ctl_kind", "period": "ctl_period", "as_of": "ctl_as_of",
            "scope": "ctl_scope", "level": "ctl_level"}
 _ALL = "__all__"  # the "everything" choice of the scope and level selectors (None in Controls)
 
@@ -35,29 +42,6 @@ class Controls:
     scope_key: str | None  # match_key of a company, None = everything the user may see
     scope_name: str  # the company's name as written in the roster, or the word for "all companies"
     level: str | None  # canonical 層級 term (總部 / 省公司 / 地市公司) or None for all levels
-
-
-def current_lang() -> str:
-    """The language chosen in the sidebar (or in the URL before the sidebar has run)."""
-    lang = st.session_state.get(_PARAMS["lang"]) or st.query_params.get("lang") or DEFAULT_LANGUAGE
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-
-
-def tr(key: str, /, **params: object) -> str:
-    """``analytics.i18n.t`` in the current language."""
-    return t(key, current_lang(), **params)
-
-
-def tr_md(key: str, /, **params: object) -> str:
-    """``tr`` for text that Streamlit renders as Markdown (captions, alerts, labels).
-
-    Every text parameter can hold what an upload wrote (a company, a department, a file name), so each one is
-    escaped with ``ui.import_view.md_escape`` here, the one place doing it (issue #7). Numbers and dates are
-    left as they are.
-    """
-    from ui.import_view import md_escape
-
-    return tr(key, **{k: md_escape(v) if isinstance(v, str) else v for k, v in params.items()})
 
 
 def term(vocab: str, canonical: object, lang: str | None = None) -> str:
@@ -96,10 +80,7 @@ def format_period(period: str, lang: str | None = None) -> str:
     if kind == "quarter":
         return t("ui.period.quarter_fmt", lang, year=year, q=period[-1])
     if kind == "month":
-        month = int(period[5:7])
-        if lang == "en":
-            return dt.date(int(year), month, 1).strftime("%b %Y")
-        return t("ui.period.month_fmt", lang, year=year, month=month)
+        return month_year(int(year), int(period[5:7]), lang)
     return t("ui.period.year_fmt", lang, year=year)
 
 
@@ -153,20 +134,19 @@ def _keep_valid(key: str, options: list[str], default: str) -> None:
         st.session_state[key] = default
 
 
-def render_sidebar(user: object | None = None) -> Controls:
+def render_sidebar(user: User | None, allowed_scope_key: str | None) -> Controls:
     """Draw the shared controls in the sidebar, sync them with the URL and return them.
 
-    ``user`` (from ``ui.auth.gate()``; None in local mode) limits the company choices to the user's company and
-    what rolls up to it, and the returned ``scope_key`` is ``analytics.auth.scope.effective_scope`` of the choice,
-    so pages always pass an allowed scope to the metrics (SPEC 8: enforced where data is read).
+    ``user`` (from ``ui.auth.gate()``; None in local mode) and ``allowed_scope_key`` (``ui.auth.allowed_scope(user)``,
+    given by the caller so this module never imports ``ui.auth``; no default, so a caller cannot forget it and
+    widen the choices) limit the company choices to the user's company
+    and what rolls up to it. None for local mode, admins and 總部 users: they keep "all companies", which also holds
+    the rows whose 工號 is on no roster (SPEC 8: 總部 sees everything; a 總部 company scope would lose those rows).
+    The returned ``scope_key`` is ``analytics.auth.scope.effective_scope`` of the choice, so pages always pass an
+    allowed scope to the metrics (SPEC 8: enforced where data is read).
     """
     from analytics.auth.scope import effective_scope
     from ui import data
-    from ui.auth import allowed_scope  # imported here: ui.auth imports this module
-
-    # None for local mode, admins and 總部 users: they keep "all companies", which also holds the rows whose
-    # 工號 is on no roster (SPEC 8: 總部 sees everything; a 總部 company scope would lose those rows).
-    allowed_scope_key = allowed_scope(user) if user is not None else None
 
     _seed_from_url()
     _keep_valid(_PARAMS["lang"], list(LANGUAGES), DEFAULT_LANGUAGE)
@@ -246,15 +226,10 @@ def current_controls() -> Controls:
     never gets controls drawn for nobody, so it never reads with "all companies".
     """
     from ui import ensure_router
-    from ui.gate import gate_passed
+    from ui.session import gate_passed
 
     ensure_router()
     controls = st.session_state.get("_controls")
     if gate_passed() and st.session_state.get("_controls_from_router") and isinstance(controls, Controls):
         return controls
     st.stop()
-
-
-def current_user() -> object | None:
-    """The signed-in user set by ``app.py`` (None in local single-user mode)."""
-    return st.session_state.get("_user")

@@ -10,13 +10,11 @@ from typing import Any
 
 # STATUS_COLORS is re-exported: the pages take every colour from here
 from analytics.missing import is_missing
-from analytics.palette import GRID, SERIES_COLORS, TEXT
+from analytics.palette import GRID, MUTED, PRIMARY, SERIES_COLORS, TEXT  # noqa: F401 - pages take colours from here
 from analytics.palette import STATUS_COLORS as STATUS_COLORS
 
 FONT_FAMILY = '"Noto Sans CJK TC", "Noto Sans CJK SC", "Microsoft JhengHei", "PingFang TC", sans-serif'
 
-PRIMARY = "#0B5CAD"  # .streamlit/config.toml primaryColor
-MUTED = "#5F6B7A"
 
 # Streamlit badge / markdown colour names for the same statuses (st.badge accepts these names).
 STATUS_BADGE_COLORS: dict[str, str] = {

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from analytics.formula import neutralise
 from ui.import_view import md_escape
 from ui.state import tr, tr_md
 from ui.theme import STATUS_BADGE_COLORS
 
 _LOG = logging.getLogger("walkthrough.ui")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Import outcomes (FileImportResult.status) and batch states share the badge look of quota statuses.
 _OTHER_BADGE_COLORS = {"imported": "green", "partial": "orange", "rejected": "red", "already_imported": "gray",
                        "active": "green", "rolled_back": "gray"}
@@ -56,9 +56,7 @@ def caption_safe(key: str, /, suffix: str = "", **params: object) -> None:
 
 def neutralise_text(value: object) -> object:
     """Text that a spreadsheet would read as a formula gets a leading apostrophe (SPEC 6)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    return neutralise(value) if isinstance(value, str) else value
 
 
 def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
@@ -113,7 +111,7 @@ def download_xlsx_button(df: pd.DataFrame | Mapping[str, pd.DataFrame], file_nam
     writing a national list of 200,000 rows takes seconds, and doing it on every run of the page made each click
     of a filter wait for a file nobody had asked for.
     """
-    from ui.gate import gate_passed
+    from ui.session import gate_passed
 
     if not gate_passed():  # only a run that passed the sign-in gate creates a download (issue #12, finding 1)
         return
@@ -152,10 +150,10 @@ def status_label(status: str | None) -> str:
     """A quota or pace status in the current language (met / in progress / at risk / missed / n/a)."""
     if status is None or status != status:
         return ""
-    return tr(f"ui.status.{status}")
+    return tr(f"status.{status}")
 
 
-def status_badge_text(status: str | None, prefix: str = "ui.status") -> str:
+def status_badge_text(status: str | None, prefix: str = "status") -> str:
     """The status as inline Markdown badge text (``:green-badge[達標]``) for use inside a line of text."""
     if not status or status != status:
         return ""

@@ -8,12 +8,11 @@ from analytics.auth.scope import (
     can_rollback,
     effective_scope,
     require_import,
-    scope_options,
 )
 from analytics.auth.users import UserStore, users_path
 
 __all__ = [
     "ADMIN", "LEAD", "ROLES", "VIEWER", "AuthError", "CompanyTree", "RoleDenied", "ScopeDenied", "User", "UserStore",
-    "allowed_scope_key", "can_import", "can_rollback", "effective_scope", "require_import", "scope_options",
+    "allowed_scope_key", "can_import", "can_rollback", "effective_scope", "require_import",
     "users_path",
 ]

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from analytics.errors import UserFacingError
 from analytics.textnorm import match_key
 
-ADMIN = "admin"
-LEAD = "lead"  # the lead department (牽頭部門) of a company: uploads and rolls back for its scope
-VIEWER = "viewer"  # an executive: reads its company's scope
-# An owner department (SPEC 9, article 9.3): reads its company's scope like a viewer and records progress on the
-# issues whose 責任單位 is its company and 責任部門 its department.
-DEPARTMENT = "department"
-ROLES: tuple[str, ...] = (ADMIN, LEAD, VIEWER, DEPARTMENT)
+
+class Role(StrEnum):
+    """The roles of SPEC 8, the one list of them (issue #13 item 8). A member equals its text ("admin" == ADMIN),
+    so the users file, the audit log and ``User.role`` keep plain strings."""
+
+    ADMIN = "admin"
+    LEAD = "lead"  # the lead department (牽頭部門) of a company: uploads and rolls back for its scope
+    VIEWER = "viewer"  # an executive: reads its company's scope
+    # An owner department (SPEC 9, article 9.3): reads its company's scope like a viewer and records progress on the
+    # issues whose 責任單位 is its company and 責任部門 its department.
+    DEPARTMENT = "department"
+
+
+ADMIN, LEAD, VIEWER, DEPARTMENT = Role.ADMIN, Role.LEAD, Role.VIEWER, Role.DEPARTMENT
+ROLES: tuple[str, ...] = tuple(Role)
+IMPORTING_ROLES: tuple[str, ...] = (ADMIN, LEAD)  # who may open the import and batches pages
 
 
 @dataclass(frozen=True)

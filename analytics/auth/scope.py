@@ -113,12 +113,6 @@ def effective_scope(user: User | None, requested_scope_key: str | None, company_
     )
 
 
-def scope_options(user: User | None, company_tree: object) -> list[str]:
-    """Company keys the user may pick in the sidebar (their scope's companies)."""
-    tree = CompanyTree.coerce(company_tree)
-    return tree.keys_within(None if _user_sees_everything(user, tree) else allowed_scope_key(user))
-
-
 def can_import(user: User | None, parsed_company_keys: Iterable[str | None], company_tree: object = None) -> bool:
     """Whether ``user`` may upload a file touching these companies (SPEC 8: leads for their scope).
 

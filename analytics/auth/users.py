@@ -20,7 +20,7 @@ from pathlib import Path
 import bcrypt
 import yaml
 
-from analytics.auth.model import ADMIN, ROLES, AuthError, User
+from analytics.auth.model import ADMIN, DEPARTMENT, ROLES, AuthError, User
 
 ENV_VAR = "WALKTHROUGH_USERS"
 BCRYPT_ROUNDS = 12  # bcrypt's own default cost; tests lower it to keep the suite fast
@@ -162,14 +162,14 @@ class UserStore:
         if role != ADMIN and not company:
             raise AuthError(f"{role} 角色必須指定 --company / role {role} needs --company")
         department = (department or "").strip() or None
-        if role == "department" and not department:
+        if role == DEPARTMENT and not department:
             raise AuthError("department 角色必須指定 --department（責任部門）/ role department needs --department")
-        if role != "department" and department:
+        if role != DEPARTMENT and department:
             raise AuthError("只有 department 角色綁定部門 / only role department has a --department")
         self.records[name] = {
             "name": (display_name or "").strip() or name,
             "password": hash_password(password),
-            "roles": [role],
+            "roles": [str(role)],  # plain text in YAML even when given a Role member
             "company": company,
             **({"department": department} if department else {}),
             "email": "",

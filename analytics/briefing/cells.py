@@ -9,16 +9,9 @@ import datetime as dt
 
 import pandas as pd
 
+from analytics.formula import FORMULA_STARTS, neutralise  # noqa: F401 - the briefing's writers import them from here
 from analytics.labels import TABLE_CELL, short_label
 from analytics.missing import is_missing
-
-# A text cell starting with one of these could be taken for a formula (or DDE) by Excel/LibreOffice (SPEC 6).
-FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(text: str) -> str:
-    """``text`` made inert for a spreadsheet: a leading apostrophe before = + - @ tab CR (SPEC 6)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def as_date(value: object) -> dt.date | None:

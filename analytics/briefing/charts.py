@@ -10,7 +10,7 @@ import io
 
 from analytics.briefing.fonts import find_cjk_font
 from analytics.briefing.model import ChartSpec
-from analytics.palette import GRID, SERIES_COLORS, STATUS_COLORS, TEXT
+from analytics.palette import GRID, SERIES_COLORS, STATUS_COLORS, TEXT, WHITE
 
 _MAX_HEATMAP_ROWS = 40  # a page holds about 40 readable rows; the table beside it has them all
 
@@ -151,7 +151,7 @@ def _heatmap(fig, ax, spec: ChartSpec) -> None:
     rows = spec.rows[:_MAX_HEATMAP_ROWS]
     grid = []
     for r in range(len(rows)):
-        grid.append([to_rgb(STATUS_COLORS.get(spec.statuses[r][c] or "", "#FFFFFF"))
+        grid.append([to_rgb(STATUS_COLORS.get(spec.statuses[r][c] or "", WHITE))
                      if spec.statuses[r][c] else (1.0, 1.0, 1.0) for c in range(len(spec.categories))])
     ax.imshow(grid, aspect="auto", interpolation="nearest")
     for r in range(len(rows)):

@@ -50,7 +50,7 @@ class BriefContext:
         return self.t(f"rule.short.{code}") if code else ""
 
     def status(self, code: object) -> str:
-        return self.t(f"brief.status.{code}") if code else ""
+        return self.t(f"status.{code}") if code else ""
 
     def period_label(self, period: Period) -> str:
         """``2026 年第 3 季`` / ``Q3 2026`` etc."""

@@ -29,6 +29,7 @@ from analytics.briefing.fonts import find_cjk_font
 from analytics.briefing.measure import line_count
 from analytics.briefing.model import Briefing, ChartSpec, Section, SectionTable
 from analytics.briefing.table_layout import cell_texts, fit_columns, plan_columns
+from analytics.palette import MUTED, PRIMARY, TABLE_HEADER, TEXT, WHITE
 
 MIN_PT = 12  # the smallest text of the deck (issue #16.2)
 MAX_TABLE_SLIDES = 3  # a table longer than this many slides shows its first rows and points to the Excel file
@@ -54,8 +55,8 @@ _CELL_PAD_PT = 2 * _CELL_MARGIN_X.pt + 4
 _TEXTBOX_INSET = Inches(0.1)  # python-pptx text boxes: 0.1 in left/right, 0.05 in top/bottom
 _MAX_FREE_PT = Inches(4.5).pt
 _FREE_MIN_PT = Inches(2.0).pt
-_HEADER_FILL = "#E8EEF7"
-_INK = "#1F2A37"
+_HEADER_FILL = TABLE_HEADER
+_INK = TEXT
 
 
 def write_pptx(briefing: Briefing) -> bytes:
@@ -111,13 +112,13 @@ def _textbox(slide, left, top, width, lines: list[str], family: str, size: float
 
 def _title(slide, text: str, family: str, lang: str) -> int:
     return _textbox(slide, _MARGIN, Inches(0.3), _WIDTH - 2 * _MARGIN, [text], family, 26, lang, bold=True,
-                    color="#0B5CAD")
+                    color=PRIMARY)
 
 
 def _title_slide(prs, b: Briefing, family: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     bottom = _textbox(slide, _MARGIN, Inches(2.3), _WIDTH - 2 * _MARGIN, [b.title], family, 36, b.lang, bold=True,
-                      color="#0B5CAD")
+                      color=PRIMARY)
     sep = "：" if b.lang != "en" else ": "
     lines = [f"{b.labels['company']}{sep}{b.company}", f"{b.labels['period']}{sep}{b.period_label}",
              f"{b.labels['as_of']}{sep}{b.as_of.isoformat()}", f"{b.labels['generated']}{sep}{b.generated_on.isoformat()}"]
@@ -165,7 +166,7 @@ def _grid_of_heatmap(spec: ChartSpec) -> _Grid:
         texts = [spec.annotations[r][c] if spec.annotations else "" for c in range(len(spec.categories))]
         rows.append([label, *texts])
         formats.append(["text"] + ["pct"] * len(texts))
-        fills.append([None] + [STATUS_COLORS.get(spec.statuses[r][c] or "", "#FFFFFF")
+        fills.append([None] + [STATUS_COLORS.get(spec.statuses[r][c] or "", WHITE)
                                for c in range(len(spec.categories))])
     return _Grid(["", *spec.categories], rows, formats, fills, len(spec.rows))
 
@@ -212,7 +213,7 @@ def _draw_grid(slide, grid: _Grid, rows: range, left: int, top: int, widths: lis
         for c, text in enumerate(grid.rows[r]):
             fill = grid.row_fill(r, c)
             right = grid.formats[r][c] in ("int", "pct", "num", "dint", "dpct")
-            _set(table.cell(i, c), text, family, fill=fill or "#FFFFFF", color="#FFFFFF" if fill else _INK,
+            _set(table.cell(i, c), text, family, fill=fill or WHITE, color=WHITE if fill else _INK,
                  right=right)
     return top + height
 
@@ -239,7 +240,7 @@ def _new_slide(prs, title: str, sentences: list[str], family: str, lang: str) ->
     top = _title(slide, title, family, lang) + Inches(0.1)
     if sentences:
         top = _textbox(slide, _MARGIN, top, _WIDTH - 2 * _MARGIN, sentences, family, _SENTENCE_PT, lang,
-                       color="#5F6B7A") + Inches(0.1)
+                       color=MUTED) + Inches(0.1)
     return slide, top
 
 
@@ -305,7 +306,7 @@ def _full_width_grid(prs, slide, top: int, grid: _Grid, section: Section, b: Bri
         bottom = _draw_grid(slide, grid, range(0, end), _MARGIN, top, widths, header_h, heights, family)
         _textbox(slide, _MARGIN, bottom + Inches(0.1), full_w,
                  [b.labels["truncated"].format(shown=end, total=grid.total_rows)], family, MIN_PT, b.lang,
-                 color="#5F6B7A")
+                 color=MUTED)
         return
     for i, (start, end) in enumerate(pages):
         if i:

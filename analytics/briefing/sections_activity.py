@@ -90,7 +90,7 @@ def discipline_section(ctx: BriefContext) -> Section:
         return section
     sums = frame.groupby("check")[["applicable", "passing"]].sum().reindex(list(CHECKS), fill_value=0)
     rates = (sums["passing"] / sums["applicable"].where(sums["applicable"] > 0)).astype(float)
-    check_labels = [ctx.t(f"brief.check.{c}") for c in CHECKS]
+    check_labels = [ctx.t(f"check.{c}") for c in CHECKS]
     overall = pd.DataFrame({
         ctx.t("brief.col.check"): check_labels,
         ctx.t("brief.col.applicable"): sums["applicable"].to_numpy(),
@@ -115,6 +115,6 @@ def discipline_section(ctx: BriefContext) -> Section:
     worst = rates.dropna()
     if not worst.empty:
         check = worst.idxmin()
-        section.sentences.append(ctx.t("brief.s.discipline", check=ctx.t(f"brief.check.{check}"),
+        section.sentences.append(ctx.t("brief.s.discipline", check=ctx.t(f"check.{check}"),
                                        rate=float(worst.min())))
     return section

@@ -54,7 +54,7 @@ def quota_section(ctx: BriefContext, relevant: pd.DataFrame, year_results: pd.Da
     counted = evaluated - counts["n/a"]
     summary = pd.DataFrame({
         ctx.t("brief.col.rule"): counts["rule"],
-        ctx.t("brief.col.rule_name"): [ctx.t(f"brief.rule.{r}") for r in counts["rule"]],
+        ctx.t("brief.col.rule_name"): [ctx.t(f"rule.name.{r}") for r in counts["rule"]],
         ctx.t("brief.col.period"): counts["period"],
         ctx.t("brief.col.units"): evaluated,
         ctx.t("brief.col.met"): counts["met"],

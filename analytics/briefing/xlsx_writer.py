@@ -16,6 +16,7 @@ import xlsxwriter
 from analytics.briefing.cells import as_date, is_missing, neutralise
 from analytics.briefing.charts import STATUS_COLORS
 from analytics.briefing.model import Briefing, ChartSpec, Section, SectionTable
+from analytics.palette import MUTED, TABLE_HEADER, WHITE
 
 _NUMBER_FORMATS = {"int": "#,##0", "pct": "0.0%", "num": "#,##0.0", "date": "yyyy-mm-dd",
                    "dint": "+#,##0;-#,##0;0", "dpct": "+0.0%;-0.0%;0.0%"}
@@ -41,13 +42,13 @@ class _Styles:
     def __init__(self, book: xlsxwriter.Workbook) -> None:
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.subtitle = book.add_format({"bold": True, "font_size": 11})
-        self.header = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True,
+        self.header = book.add_format({"bold": True, "bg_color": TABLE_HEADER, "border": 1, "text_wrap": True,
                                        "valign": "top"})
         self.text = book.add_format({"border": 1, "valign": "top"})
-        self.note = book.add_format({"italic": True, "font_color": "#5F6B7A"})
+        self.note = book.add_format({"italic": True, "font_color": MUTED})
         self.plain = book.add_format({})
         self.typed = {k: book.add_format({"num_format": v, "border": 1}) for k, v in _NUMBER_FORMATS.items()}
-        self.status = {s: book.add_format({"bg_color": c, "font_color": "#FFFFFF", "border": 1, "num_format": "0%",
+        self.status = {s: book.add_format({"bg_color": c, "font_color": WHITE, "border": 1, "num_format": "0%",
                                            "align": "center"}) for s, c in STATUS_COLORS.items()}
         self.cover_date = book.add_format({"num_format": "yyyy-mm-dd", "align": "left"})
         self.wrapped = book.add_format({"text_wrap": True, "valign": "top"})

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         [r["rule"], r["company"], r["department"], r["period"], r["population"], r["participants"],
          percent(r["value"]) if r["unit"] == "share" else r["value"],
          percent(r["target"]) if r["unit"] == "share" else r["target"],
-         t(f"metrics.status.{r['status']}", lang), t(f"metrics.pace.{r['pace']}", lang) if r.get("pace") else None]
+         t(f"status.{r['status']}", lang), t(f"status.{r['pace']}", lang) if r.get("pace") else None]
         for r in records
     ]
     print(t("metrics.cli.compliance_title", lang, year=args.year, as_of=as_of.isoformat()))

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         print_json(frame_records(frame, ["check", "company_key", *columns[1:]]))
         return 0
     headers = [t(f"metrics.col.{c}", args.lang) for c in columns]
-    rows = [[t(f"metrics.check.{r['check']}", args.lang), r["company"], r["period"], r["applicable"], r["passing"],
+    rows = [[t(f"check.{r['check']}", args.lang), r["company"], r["period"], r["applicable"], r["passing"],
              percent(r["rate"])] for r in frame.to_dict("records")]
     print(t("metrics.cli.discipline_title", args.lang, year=args.year))
     print(text_table(rows, headers) if rows else t("metrics.cli.nothing", args.lang))

@@ -16,6 +16,7 @@ HELP = "manage dashboard users: add, list, remove, passwd (users file: $WALKTHRO
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from analytics.auth.model import ROLES
     from analytics.cli.common import add_db_argument
 
     parser.add_argument("--users-file", default=None,
@@ -24,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="users_command", required=True, metavar="ACTION")
     add = sub.add_parser("add", help="add a user")
     add.add_argument("username")
-    add.add_argument("--role", required=True, choices=("admin", "lead", "viewer", "department"))
+    add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--company", default=None, help="company name as in the roster (required for lead and viewer)")
     add.add_argument("--department", default=None,
                      help="責任部門 as written in the issue files (required for role department)")

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import xlsxwriter
 
+from analytics.palette import SHEET_HEADER
+
 # xlsxwriter stamps the creation time into docProps/core.xml; a fixed one keeps the bytes identical run to run.
 _FIXED_CREATED = dt.datetime(2026, 1, 1, 8, 0, 0)
 
@@ -33,7 +35,7 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet]) -> None:
                                               "strings_to_urls": False})
     workbook.set_properties({"created": _FIXED_CREATED, "author": "流程穿越 demo"})
     bold = workbook.add_format({"bold": True, "align": "center", "font_size": 14})
-    header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
+    header = workbook.add_format({"bold": True, "bg_color": SHEET_HEADER, "border": 1, "text_wrap": True})
     for sheet in sheets:
         ws = workbook.add_worksheet(sheet.name)
         date_fmt = workbook.add_format({"num_format": sheet.date_format})

@@ -25,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from analytics.documents.labels import lang_of, walker
 from analytics.documents.plans import PlanDoc
+from analytics.formula import FORMULA_STARTS
 from analytics.i18n import t
 from analytics.schema import ISSUES, WALKTHROUGHS, YESNO, ColumnType, Table
 from analytics.template import allowed_values
@@ -115,7 +116,7 @@ def _set(cell, value: object, kind: ColumnType) -> None:
     if isinstance(value, str):
         # a value starting with "=" is data, not a formula: openpyxl would otherwise write it as one
         cell.data_type = "s"
-        cell.quotePrefix = value.startswith(("=", "+", "-", "@"))
+        cell.quotePrefix = value.startswith(FORMULA_STARTS)  # the one list of formula starts (SPEC 6)
 
 
 def _formats(sheet, table: Table, first: int, last: int) -> None:

@@ -3,7 +3,9 @@
 Each part of the product keeps its own catalogue module (``catalog_*.py`` in this package) holding a dict
 ``MESSAGES = {key: {"zh-Hant": "...", "en": "..."}}``. Simplified Chinese is derived from the Traditional
 text by phrase-level conversion unless a catalogue gives ``"zh-Hans"`` explicitly. Placeholders use
-``str.format`` fields: ``t("ingest.bad_date", lang, value="10/5/2026")``.
+``str.format`` fields: ``t("ingest.bad_date", lang, value="10/5/2026")``. A count ``n`` picks the plural form of
+the language (CLDR rules, ``analytics.i18n.formats``): an entry may give ``"en.one"`` beside ``"en"`` (``"1 file"``
+and ``"3 files"``); Chinese has one form.
 """
 
 from __future__ import annotations
@@ -47,6 +49,12 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
     """The message ``key`` in ``lang`` with ``params`` filled in."""
     if lang not in LANGUAGES:
         lang = DEFAULT_LANGUAGE
+    if "n" in params and lang == "en":
+        from analytics.i18n.formats import plural_form
+
+        form = plural_form(params["n"], lang)
+        if form != "other" and f"{lang}.{form}" in _catalogue()[key]:
+            return _catalogue()[key][f"{lang}.{form}"].format(**params)
     template = _template(key, lang)
     return template.format(**params) if params else template
 

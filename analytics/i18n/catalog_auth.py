@@ -1,6 +1,5 @@
 """Interface text of sign-in, roles, scopes and the admin page (part "auth")."""
 
-from analytics.i18n.catalog_ui import add_mainland_hans
 
 MESSAGES = {
     # roles
@@ -93,7 +92,7 @@ MESSAGES = {
     "auth.admin.filter_dates": {"zh-Hant": "日期區間", "en": "Date range"},
     "auth.admin.filter_text": {"zh-Hant": "內容包含", "en": "Details contain"},
     "auth.admin.any": {"zh-Hant": "（全部）", "en": "(any)"},
-    "auth.admin.count": {"zh-Hant": "共 {n} 筆", "en": "{n} entries"},
+    "auth.admin.count": {"zh-Hant": "共 {n} 筆", "en": "{n} entries", "en.one": "{n} entry"},
     "auth.admin.download": {"zh-Hant": "下載稽核紀錄 (.xlsx)", "en": "Download the audit log (.xlsx)"},
     "auth.admin.empty": {"zh-Hant": "沒有符合條件的稽核紀錄。", "en": "No audit entries match."},
     "auth.admin.no_db": {"zh-Hant": "尚無資料庫，因此沒有稽核紀錄。", "en": "No database yet, so no audit log."},
@@ -118,4 +117,3 @@ MESSAGES = {
     "auth.action.rollback": {"zh-Hant": "回復匯入", "en": "Rollback"},
 }
 
-add_mainland_hans(MESSAGES)  # mainland words (analytics/i18n/catalog_ui.py)

@@ -1,6 +1,5 @@
 """Words of the service-analysis meeting briefing (服務分析會簡報, SPEC 6)."""
 
-from analytics.i18n.catalog_ui import add_mainland_hans
 
 MESSAGES = {
     # Cover and captions
@@ -65,13 +64,6 @@ MESSAGES = {
     "brief.tbl.headline": {"zh-Hant": "主要指標與上期比較（{current} 對 {previous}）",
                            "en": "Headline figures against the previous period ({current} vs {previous})"},
     # Quotas
-    "brief.status.met": {"zh-Hant": "達標", "en": "Met"},
-    "brief.status.in_progress": {"zh-Hant": "進行中", "en": "In progress"},
-    "brief.status.missed": {"zh-Hant": "未達標", "en": "Missed"},
-    "brief.status.n/a": {"zh-Hant": "不適用", "en": "n/a"},
-    "brief.status.on_track": {"zh-Hant": "進度正常", "en": "On track"},
-    "brief.status.at_risk": {"zh-Hant": "進度落後", "en": "At risk"},
-    "brief.status.not_started": {"zh-Hant": "尚未開始", "en": "Not started"},
     "brief.col.rule": {"zh-Hant": "規則", "en": "Rule"},
     "brief.col.rule_name": {"zh-Hant": "要求", "en": "Requirement"},
     "brief.col.period": {"zh-Hant": "期間", "en": "Period"},
@@ -92,28 +84,13 @@ MESSAGES = {
     "brief.tbl.quota_detail": {"zh-Hant": "各單位達標明細（未達標與進行中優先）",
                                "en": "Results by unit (missed and in progress first)"},
     "brief.chart.heatmap": {"zh-Hant": "配額達標熱力圖（落後單位優先）", "en": "Quota heatmap (units behind first)"},
-    "brief.rule.HQ-MGR-Y": {"zh-Hant": "總部各部門三級經理及以上每年 ≥ 30%",
-                            "en": "HQ departments: managers ≥ 30% a year"},
-    "brief.rule.HQ-STAFF-Y": {"zh-Hant": "總部各部門員工每年 ≥ 10%", "en": "HQ departments: staff ≥ 10% a year"},
-    "brief.rule.PROV-LEAD-Y": {"zh-Hant": "省公司部門領導及以上每人每年至少一次",
-                               "en": "Province: every leader once a year"},
-    "brief.rule.PROV-DEPT-Y": {"zh-Hant": "省公司主要業務及支撐部門每年 ≥ 50%",
-                               "en": "Province main/support departments ≥ 50% a year"},
-    "brief.rule.PROV-RECEPT-M": {"zh-Hant": "省公司每月至少一名部門領導以上半天客戶接待日",
-                                 "en": "Province: a leader's half-day reception each month"},
-    "brief.rule.CITY-MGR-Q": {"zh-Hant": "地市公司部門經理及以上每人每季至少一次",
-                              "en": "City: every leader once a quarter"},
-    "brief.rule.CITY-DEPT-Q": {"zh-Hant": "地市公司主要業務及支撐部門每季 ≥ 50%",
-                               "en": "City main/support departments ≥ 50% a quarter"},
-    "brief.rule.CITY-RECEPT-M": {"zh-Hant": "地市公司每月至少一名公司領導半天客戶接待日",
-                                 "en": "City: a company leader's half-day reception each month"},
     # Pace
     "brief.col.pace": {"zh-Hant": "進度判斷", "en": "Pace"},
     "brief.col.projected": {"zh-Hant": "預計期末參與人數", "en": "Projected participants"},
     "brief.col.needed": {"zh-Hant": "尚需人數", "en": "Still needed"},
     "brief.col.needed_per_week": {"zh-Hant": "每週需新增", "en": "Needed per week"},
     "brief.col.weeks_left": {"zh-Hant": "剩餘週數", "en": "Weeks left"},
-    "brief.tbl.pace": {"zh-Hant": "進行中規則的進度（進度落後優先）", "en": "Rules in progress (at risk first)"},
+    "brief.tbl.pace": {"zh-Hant": "進行中規則的進度（有風險優先）", "en": "Rules in progress (at risk first)"},
     "brief.chart.pace": {"zh-Hant": "進行中規則：各進度判斷的單位數", "en": "Rules in progress: units by pace"},
     "brief.pace.none": {"zh-Hant": "本期間沒有進行中的配額規則。", "en": "No quota rule is in progress in this period."},
     # Volume
@@ -185,10 +162,6 @@ MESSAGES = {
     "brief.tbl.discipline": {"zh-Hant": "流程規範執行率", "en": "Discipline rates"},
     "brief.tbl.discipline_company": {"zh-Hant": "各公司流程規範執行率", "en": "Discipline rates by company"},
     "brief.chart.discipline": {"zh-Hant": "流程規範符合率", "en": "Discipline pass rates"},
-    "brief.check.NOTICE": {"zh-Hant": "提前告知被穿越單位", "en": "Notice given in time"},
-    "brief.check.SUMMARY-7D": {"zh-Hant": "一週內提交總結", "en": "Summary within 7 days"},
-    "brief.check.COPY-SENT": {"zh-Hant": "記錄已交被穿越單位", "en": "Copy sent to the target unit"},
-    "brief.check.ISSUE-MIN1": {"zh-Hant": "每次至少一條問題或建議", "en": "At least one issue per walkthrough"},
     # Data quality
     "brief.col.note": {"zh-Hant": "說明", "en": "Note"},
     "brief.col.count": {"zh-Hant": "筆數", "en": "Count"},
@@ -226,7 +199,7 @@ MESSAGES = {
                             "{missed:,} missed."},
     "brief.s.depts_below": {"zh-Hant": "{n:,} 個部門的參與比例未達 50%。",
                             "en": "{n:,} departments are below the 50% participation target."},
-    "brief.s.pace": {"zh-Hant": "進行中的 {units:,} 項中有 {at_risk:,} 項進度落後，尚需 {needed:,} 人參與才能達標。",
+    "brief.s.pace": {"zh-Hant": "進行中的 {units:,} 項中有 {at_risk:,} 項有風險，尚需 {needed:,} 人參與才能達標。",
                      "en": "{at_risk:,} of {units:,} results in progress are at risk; {needed:,} more people are "
                            "needed to meet the targets."},
     "brief.s.owed": {"zh-Hant": "尚有 {people:,} 人未完成穿越，分佈於 {departments:,} 個部門或公司。",
@@ -282,4 +255,3 @@ MESSAGES = {
                              "en": "Showing the first {shown:,} of {total:,} rows; download Excel for all of them."},
 }
 
-add_mainland_hans(MESSAGES)  # mainland words (analytics/i18n/catalog_ui.py)

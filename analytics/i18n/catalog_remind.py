@@ -4,10 +4,12 @@ MESSAGES = {
     "ui.table.contacts": {"zh-Hant": "聯繫人", "en": "Contacts"},  # the table's name on the import and batches pages
     # reminder messages
     "remind.subject": {"zh-Hant": "【流程穿越】提醒 {who}：{what}", "en": "[Walkthrough] Reminder for {who}: {what}"},
-    "remind.count.overdue": {"zh-Hant": "逾期問題 {n} 項", "en": "{n} overdue issues"},
-    "remind.count.due_soon": {"zh-Hant": "7 天內到期問題 {n} 項", "en": "{n} issues due within 7 days"},
+    "remind.count.overdue": {"zh-Hant": "逾期問題 {n} 項", "en": "{n} overdue issues", "en.one": "{n} overdue issue"},
+    "remind.count.due_soon": {"zh-Hant": "7 天內到期問題 {n} 項", "en": "{n} issues due within 7 days",
+                               "en.one": "{n} issue due within 7 days"},
     "remind.count.owed": {"zh-Hant": "尚未穿越 {n} 人次", "en": "{n} people still owing a walkthrough"},
-    "remind.count.planned": {"zh-Hant": "告知期限將至的計畫 {n} 項", "en": "{n} planned walks near their notice deadline"},
+    "remind.count.planned": {"zh-Hant": "告知期限將至的計畫 {n} 項", "en": "{n} planned walks near their notice deadline",
+                              "en.one": "{n} planned walk near its notice deadline"},
     "remind.greeting": {"zh-Hant": "{name} 您好：", "en": "Dear {name},"},
     "remind.intro_dept": {
         "zh-Hant": "截至 {as_of}，貴部門負責的以下問題已逾期或將於 7 天內到期，請盡快處理並更新進展。",

@@ -35,7 +35,7 @@ MESSAGES = {
         "zh-Hant": "名冊快照中有 {n} 人不在本檔案內，已自該快照移除",
         "en": "{n} staff of the replaced roster snapshots are not in this file and were removed from them",
     },
-    "store.summary.more": {"zh-Hant": "……另有 {n} 則訊息", "en": "… and {n} more messages"},
+    "store.summary.more": {"zh-Hant": "……另有 {n} 則訊息", "en": "… and {n} more messages", "en.one": "… and {n} more message"},
     "store.severity.error": {"zh-Hant": "錯誤", "en": "error"},
     "store.severity.warning": {"zh-Hant": "提示", "en": "warning"},
     "store.severity.notice": {"zh-Hant": "說明", "en": "notice"},

@@ -1,38 +1,5 @@
 """Interface text of the dashboard shell and its pages: overview, compliance, import, batches (keys ``ui.``)."""
 
-from analytics.textnorm import to_simplified_ui
-
-# Words that character conversion (analytics.textnorm.to_simplified_ui) leaves in their Taiwan form, with the
-# mainland word, for the dashboard's own text (catalogues ui, ui_analysis, brief, auth). Longer entries first. 列
-# is a column on the mainland, so a table row (列 in Taiwan) becomes 行 where the text means a row.
-MAINLAND_UI_WORDS: dict[str, str] = {
-    "使用者名称": "用户名", "使用者档": "用户文件", "使用者": "用户", "档名": "文件名",
-    "登入": "登录", "登出": "退出登录", "伺服器": "服务器", "帐号": "账号", "帐龄": "账龄",
-    "产生": "生成", "范本": "模板", "载入": "加载", "点选": "点击", "选取": "选择", "栏位": "字段",
-    "指令": "命令", "设定": "设置", "网络介面": "网络接口", "连线": "连接", "稽核": "审计", "示范": "演示",
-    "营运商": "运营商", "辨识": "识别", "汇整": "汇总", "唯读": "只读", "存取": "访问", "联络": "联系",
-    "标头": "请求头", "预设": "默认",
-    "} 列": "} 行", "表头列": "表头行", "数据列": "数据行", "有效列": "有效行", "拒绝列": "拒绝行", "的列": "的行",
-    "一列": "一行", "多少列": "多少行", "列数": "行数",
-}
-
-
-def mainland_hans(zh_hant: str) -> str:
-    """Simplified Chinese with mainland wording: ``to_simplified_ui`` plus ``MAINLAND_UI_WORDS``."""
-    text = to_simplified_ui(zh_hant)
-    for taiwan, mainland in MAINLAND_UI_WORDS.items():
-        text = text.replace(taiwan, mainland)
-    return text
-
-
-def add_mainland_hans(messages: dict[str, dict[str, str]]) -> None:
-    """Give ``messages`` an explicit zh-Hans wherever the mainland wording differs from the derived one."""
-    for texts in messages.values():
-        if "zh-Hans" not in texts:
-            hans = mainland_hans(texts["zh-Hant"])
-            if hans != to_simplified_ui(texts["zh-Hant"]):
-                texts["zh-Hans"] = hans
-
 MESSAGES = {
     # app and navigation
     "ui.app.title": {"zh-Hant": "流程穿越 analytics", "en": "流程穿越 analytics"},
@@ -64,7 +31,6 @@ MESSAGES = {
     "ui.sidebar.period": {"zh-Hant": "期間", "en": "Period"},
     "ui.period.year_fmt": {"zh-Hant": "{year}年", "en": "{year}"},
     "ui.period.quarter_fmt": {"zh-Hant": "{year}年第{q}季", "en": "{year} Q{q}"},
-    "ui.period.month_fmt": {"zh-Hant": "{year}年{month}月", "en": "{year}-{month}"},
     "ui.sidebar.as_of": {"zh-Hant": "統計截至", "en": "As of"},
     "ui.sidebar.as_of_help": {
         "zh-Hant": "進行中的期間以此日期判斷達標進度與逾期問題。",
@@ -74,13 +40,6 @@ MESSAGES = {
     "ui.level.all": {"zh-Hant": "全部層級", "en": "All levels"},
     "ui.sidebar.language": {"zh-Hant": "語言 Language", "en": "Language 語言"},
     # statuses of quota results and pace (SPEC 4.1)
-    "ui.status.met": {"zh-Hant": "達標", "en": "Met"},
-    "ui.status.in_progress": {"zh-Hant": "進行中", "en": "In progress"},
-    "ui.status.on_track": {"zh-Hant": "進度正常", "en": "On track"},
-    "ui.status.at_risk": {"zh-Hant": "有風險", "en": "At risk"},
-    "ui.status.not_started": {"zh-Hant": "未開始", "en": "Not started"},
-    "ui.status.missed": {"zh-Hant": "未達標", "en": "Missed"},
-    "ui.status.n/a": {"zh-Hant": "不適用", "en": "n/a"},
     # shared widgets
     "ui.download.xlsx": {"zh-Hant": "下載 Excel", "en": "Download Excel"},
     "ui.empty.hint": {
@@ -195,8 +154,9 @@ MESSAGES = {
     "ui.import.severity.error": {"zh-Hant": "錯誤", "en": "Error"},
     "ui.import.severity.warning": {"zh-Hant": "提示", "en": "Warning"},
     "ui.import.severity.notice": {"zh-Hant": "說明", "en": "Notice"},
-    "ui.import.commit": {"zh-Hant": "確認匯入 {n} 個檔案", "en": "Import {n} file(s)"},
-    "ui.import.commit_strict": {"zh-Hant": "確認匯入 {n} 個檔案（嚴格模式）", "en": "Import {n} file(s) (strict)"},
+    "ui.import.commit": {"zh-Hant": "確認匯入 {n} 個檔案", "en": "Import {n} files", "en.one": "Import {n} file"},
+    "ui.import.commit_strict": {"zh-Hant": "確認匯入 {n} 個檔案（嚴格模式）", "en": "Import {n} files (strict)",
+                                "en.one": "Import {n} file (strict)"},
     "ui.import.committing": {"zh-Hant": "正在匯入……", "en": "Importing…"},
     "ui.import.results": {"zh-Hant": "匯入結果", "en": "Import results"},
     "ui.import.batch": {"zh-Hant": "批次 #{batch}", "en": "batch #{batch}"},
@@ -216,21 +176,6 @@ MESSAGES = {
     "ui.import.rejected_rows": {"zh-Hant": "未匯入的列：{table}（{n}）", "en": "Rejected rows: {table} ({n})"},
     "ui.import.clear_results": {"zh-Hant": "清除結果", "en": "Clear results"},
     # quota rules (SPEC 4.1, article 6)
-    "ui.rule.HQ-MGR-Y": {"zh-Hant": "總部各部門三級經理及以上，年度參與 ≥ 30%",
-                         "en": "HQ departments: level-3 managers and above, ≥ 30% a year"},
-    "ui.rule.HQ-STAFF-Y": {"zh-Hant": "總部各部門員工，年度參與 ≥ 10%", "en": "HQ departments: staff, ≥ 10% a year"},
-    "ui.rule.PROV-LEAD-Y": {"zh-Hant": "省公司部門領導及以上，每人每年至少一次",
-                            "en": "Province: department leaders and above, each at least once a year"},
-    "ui.rule.PROV-DEPT-Y": {"zh-Hant": "省公司主要業務及支撐部門，年度參與 ≥ 50%",
-                            "en": "Province: main business and support departments, ≥ 50% a year"},
-    "ui.rule.PROV-RECEPT-M": {"zh-Hant": "省公司每月至少一名部門領導以上參加半天客戶接待日",
-                              "en": "Province: at least one leader a month at a half-day customer reception day"},
-    "ui.rule.CITY-MGR-Q": {"zh-Hant": "地市公司部門經理及以上，每人每季至少一次",
-                           "en": "City: department managers and above, each at least once a quarter"},
-    "ui.rule.CITY-DEPT-Q": {"zh-Hant": "地市公司主要業務及支撐部門，每季參與 ≥ 50%",
-                            "en": "City: main business and support departments, ≥ 50% a quarter"},
-    "ui.rule.CITY-RECEPT-M": {"zh-Hant": "地市公司每月至少一名公司領導參加半天客戶接待日",
-                              "en": "City: at least one company leader a month at a half-day customer reception day"},
     # compliance page
     "ui.compliance.title": {"zh-Hant": "配額達標", "en": "Quota compliance"},
     "ui.compliance.caption": {"zh-Hant": "{scope} · {period} · 統計截至 {as_of}",
@@ -372,7 +317,6 @@ MESSAGES = {
               "units with nobody to count are left out.",
     },
     "ui.home.trend_title": {"zh-Hant": "{year} 年每月穿越趨勢", "en": "Walkthroughs by month, {year}"},
-    "ui.home.month_short": {"zh-Hant": "{month}月", "en": "{month}"},
     "ui.home.trend_axis": {"zh-Hant": "次數 / 人數", "en": "Count"},
     "ui.home.laggards_title": {"zh-Hant": "達標進度最落後的單位", "en": "Units furthest behind"},
     "ui.home.no_laggards": {"zh-Hant": "此期間沒有未達標或有風險的單位。",
@@ -417,4 +361,3 @@ MESSAGES = {
     "ui.batches.confirm_input": {"zh-Hant": "請輸入批次號碼 {batch} 以確認", "en": "Type the batch number {batch} to confirm"},
     "ui.batches.confirm_button": {"zh-Hant": "確認撤銷批次 #{batch}", "en": "Roll back batch #{batch}"},
 }
-add_mainland_hans(MESSAGES)

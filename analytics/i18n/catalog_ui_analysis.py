@@ -1,6 +1,5 @@
 """Interface text of the analysis pages: 穿越量, 問題跟蹤, 流程規範, 資料品質 (keys ``ui.an.``)."""
 
-from analytics.i18n.catalog_ui import add_mainland_hans
 
 _COLUMNS = {
     "employee_id": ("工號", "Employee ID"),
@@ -68,7 +67,6 @@ MESSAGES = {
     "ui.an.caption_as_of": {"zh-Hant": "{scope} · 統計截至 {as_of}", "en": "{scope} · as of {as_of}"},
     "ui.an.blank": {"zh-Hant": "（未填）", "en": "(blank)"},
     "ui.an.unmatched": {"zh-Hant": "不在名冊", "en": "Not on the roster"},
-    "ui.an.month_short": {"zh-Hant": "{month}月", "en": "{month}"},
     "ui.an.count": {"zh-Hant": "數量", "en": "Count"},
     "ui.an.chart_limited": {
         "zh-Hant": "圖表只顯示前 {n} 項（共 {total} 項），完整清單見下表。",
@@ -211,10 +209,6 @@ MESSAGES = {
     },
     # 流程規範 discipline (SPEC 4.2)
     "ui.an.discipline.title": {"zh-Hant": "流程規範", "en": "Process discipline"},
-    "ui.an.check.NOTICE": {"zh-Hant": "提前告知", "en": "Advance notice"},
-    "ui.an.check.SUMMARY-7D": {"zh-Hant": "7 天內交總結", "en": "Summary within 7 days"},
-    "ui.an.check.COPY-SENT": {"zh-Hant": "記錄交被穿越單位", "en": "Copy to the visited unit"},
-    "ui.an.check.ISSUE-MIN1": {"zh-Hant": "至少一條問題建議", "en": "At least one issue"},
     "ui.an.check_help.NOTICE": {
         "zh-Hant": "需被穿越單位支持或大規模穿越：告知日期至少提前 3 天（大規模 7 天）；未填告知日期為不合格（第八條）。",
         "en": "Rows needing the visited unit's support or large-scale: notified at least 3 days before (large-scale "
@@ -317,4 +311,3 @@ MESSAGES = {
     "ui.an.quality.message_unknown": {"zh-Hant": "（{code}）", "en": "({code})"},
 }
 
-add_mainland_hans(MESSAGES)  # mainland words (analytics/i18n/catalog_ui.py)

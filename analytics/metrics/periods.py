@@ -41,9 +41,6 @@ class Period:
         """Number of days in the period."""
         return (self.end - self.start).days + 1
 
-    def contains(self, day: dt.date) -> bool:
-        return self.start <= day <= self.end
-
     def __str__(self) -> str:
         return self.code
 
@@ -137,8 +134,3 @@ def period_of(day: dt.date, kind: str) -> Period:
     if kind == "month":
         return month_period(day.year, day.month)
     raise ValueError(f"unknown period kind {kind!r}")
-
-
-def periods_table(periods: list[Period]) -> list[dict[str, object]]:
-    """Rows (period, period_kind, period_start, period_end) for binding into SQL as a small table."""
-    return [{"period": p.code, "period_kind": p.kind, "period_start": p.start, "period_end": p.end} for p in periods]

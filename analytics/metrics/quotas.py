@@ -67,7 +67,6 @@ RESULT_COLUMNS = [
     "period_end", "snapshot_date", "population", "participants", "value", "target", "unit", "met", "status",
 ]
 OWED_COLUMNS = ["employee_id", "name", "company_key", "company", "department", "rank", "rule", "period"]
-_LEVEL_ORDER = {HQ: 0, PROVINCE: 1, CITY: 2}
 
 
 def get_rule(code: str, lang: str = "zh-Hant") -> QuotaRule:

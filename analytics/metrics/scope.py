@@ -80,19 +80,3 @@ def scope_company_keys(con: duckdb.DuckDBPyConnection, scope: str | ResolvedScop
         children = companies[(companies["level"] == CITY) & (companies["parent_key"] == key)]
         return sorted([key, *children["company_key"].tolist()])
     return [key]
-
-
-def rollup_targets(companies: pd.DataFrame) -> pd.DataFrame:
-    """Pairs (company_key, target_key): each company counts for itself, its province (cities) and every 總部.
-
-    Used by volume roll-ups: a row of a city counts in the city, its province and HQ.
-    """
-    rows: list[tuple[str, str]] = []
-    hq_keys = companies.loc[companies["level"] == HQ, "company_key"].tolist()
-    known = set(companies["company_key"])
-    for rec in companies.itertuples(index=False):
-        targets = {rec.company_key, *hq_keys}
-        if rec.level == CITY and isinstance(rec.parent_key, str) and rec.parent_key in known:
-            targets.add(rec.parent_key)
-        rows.extend((rec.company_key, target) for target in sorted(targets))
-    return pd.DataFrame(rows, columns=["company_key", "target_key"])

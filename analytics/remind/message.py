@@ -20,6 +20,7 @@ import xlsxwriter
 
 from analytics.briefing.cells import is_missing, neutralise
 from analytics.i18n import t
+from analytics.palette import BORDER
 from analytics.remind.content import ISSUE_COLUMNS, OWED_COLUMNS, PLAN_COLUMNS, ReminderContent
 
 
@@ -88,9 +89,9 @@ def render_html(content: ReminderContent) -> str:
     parts = [f"<p>{esc(t('remind.greeting', lang, name=content.contact.name))}</p>", f"<p>{esc(intro)}</p>"]
     for section in sections(content):
         parts.append(f"<h3>{esc(t(f'remind.section.{section.key}', lang))} ({len(section.frame)})</h3>")
-        head = "".join(f"<th style=\"border:1px solid #999;padding:4px\">{esc(h)}</th>"
+        head = "".join(f"<th style=\"border:1px solid {BORDER};padding:4px\">{esc(h)}</th>"
                        for h in _headers(section, lang))
-        body = "".join("<tr>" + "".join(f"<td style=\"border:1px solid #999;padding:4px\">{esc(v)}</td>"
+        body = "".join("<tr>" + "".join(f"<td style=\"border:1px solid {BORDER};padding:4px\">{esc(v)}</td>"
                                         for v in row) + "</tr>" for row in _rows(section))
         parts.append(f"<table style=\"border-collapse:collapse\"><thead><tr>{head}</tr></thead>"
                      f"<tbody>{body}</tbody></table>")

@@ -15,6 +15,7 @@ import pandas as pd
 import xlsxwriter
 
 from analytics.briefing.cells import is_missing, neutralise
+from analytics.palette import SHEET_HEADER
 
 FIGURE_HEADERS = {
     "company": "單位", "level": "層級", "quota_results": "考核結果數", "quota_met": "達標數",
@@ -45,7 +46,7 @@ def build_datasheet(figures: pd.DataFrame, results: pd.DataFrame, *, province: s
                     batch_id: int | None) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
-    bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+    bold = book.add_format({"bold": True, "bg_color": SHEET_HEADER, "border": 1})
     pct = book.add_format({"num_format": "0.0%"})
     dec = book.add_format({"num_format": "0.00"})
     info = book.add_worksheet(SHEETS[0])

@@ -9,19 +9,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analytics import schema
+from analytics.formula import neutralise
 from analytics.i18n import t
 from analytics.ingest.model import Problem
 
 STATUSES = ("imported", "partial", "rejected", "already_imported")
 COUNT_KINDS = ("new", "updated", "unchanged", "rejected", "warnings")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _META = ("_sheet", "_row", "_reason")
 SUMMARY_PROBLEM_LIMIT = 20
-
-
-def neutralise(text: str) -> str:
-    """Text for a spreadsheet cell that never starts a formula (CSV/Excel injection): prefix ``'``."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def empty_counts() -> dict[str, int]:

@@ -1,6 +1,6 @@
 """Real-browser tests: `streamlit run app.py` on 127.0.0.1 against a temporary database, driven by Debian's Chromium.
 
-Ports 8601-8609 are this suite's (brief h5); ``WALKTHROUGH_TEST_PORTS=8651-8659`` picks another range when
+Ports 8601-8609 are this suite's default; ``WALKTHROUGH_TEST_PORTS=8651-8659`` picks another range when
 several people test on one machine. Screenshots go to test-artifacts/screenshots/.
 """
 

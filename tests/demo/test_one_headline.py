@@ -91,7 +91,7 @@ where participants * 100 < target * population
   and participants * (p_end - p_start + 1) * 100 >= target * population * (date '2026-11-25' - p_start + 1)
 """
 BRIEF_STATUS = {"達標": "met", "未達標": "missed", "不適用": "n/a"}
-BRIEF_PACE = {"進度正常": "on_track", "進度落後": "at_risk", "尚未開始": "not_started"}
+BRIEF_PACE = {"進度正常": "on_track", "有風險": "at_risk", "未開始": "not_started"}  # one status.* key per verdict (#13 item 5)
 COMPLIANCE_TILES = {"達標": "met", "進度正常": "on_track", "有風險": "at_risk", "未開始": "not_started",
                     "未達標": "missed", "不適用": "n/a"}
 

@@ -27,7 +27,7 @@ def provinces_db(tmp_path_factory):
 
 @pytest.mark.parametrize("lang, button, done", [
     ("zh-Hant", "產生並上報總部", "已上報：甲省公司 2026Q3"),
-    ("zh-Hans", "产生并上报总部", "已上报：甲省公司 2026Q3"),
+    ("zh-Hans", "生成并上报总部", "已上报：甲省公司 2026Q3"),  # mainland 生成 (analytics.textnorm.MAINLAND_WORDS)
     ("en", "Make and submit to 總部", "Submitted: 甲省公司 2026Q3"),
 ])
 def test_a_province_submits_its_report_from_the_briefing_page(provinces_db, use_db, lang, button, done):

@@ -65,9 +65,11 @@ def _viewer_sidebar():
     import streamlit as st
 
     from analytics.auth.model import User
+    from ui.auth import allowed_scope
     from ui.state import render_sidebar
 
-    controls = render_sidebar(User("v", "Viewer", "viewer", "東海省公司"))
+    user = User("v", "Viewer", "viewer", "東海省公司")
+    controls = render_sidebar(user, allowed_scope(user))  # as app.py calls it
     st.text(f"scope={controls.scope_key}")
 
 

@@ -56,7 +56,7 @@ def test_dry_run_writes_eml_files_in_the_contacts_language_with_tables_and_a_saf
     assert len(files) == 3  # kefu@ has nothing due: no message
     messages = {m["To"]: m for m in (message_from_bytes(f.read_bytes(), policy=policy.default) for f in files)}
     chen = messages["chen@example.com"]
-    assert chen["Subject"] == ("[Walkthrough] Reminder for 廣州市分公司 市場部: 1 overdue issues, "
+    assert chen["Subject"] == ("[Walkthrough] Reminder for 廣州市分公司 市場部: 1 overdue issue, "
                                "2 issues due within 7 days")
     text = chen.get_body(("plain",)).get_content()
     assert "Dear 陳市場," in text and "Issue ID: Q1" in text

@@ -244,15 +244,21 @@ def in_fresh_thread(fn: Callable[[], None]) -> None:
         raise failure[0]
 
 
-def test_fresh_thread_reraises_and_runs_beside_an_open_playwright_session():
-    """The helper passes failures on, and a second sync session works beside one open in this thread."""
-    from playwright.sync_api import sync_playwright
+def test_fresh_thread_reraises():
+    """The helper passes a failure in its thread on to the test (no browser needed)."""
 
     def boom() -> None:
         raise AssertionError("from the thread")
 
     with pytest.raises(AssertionError, match="from the thread"):
         in_fresh_thread(boom)
+
+
+@pytest.mark.browser
+def test_fresh_thread_runs_beside_an_open_playwright_session():
+    """A second sync Playwright session works in the helper's thread beside one open in this thread."""
+    from playwright.sync_api import sync_playwright
+
     started: list[bool] = []
     with sync_playwright():  # as tests/browser's browser fixture is while its module runs
         in_fresh_thread(lambda: started.append(_start_and_stop_playwright()))

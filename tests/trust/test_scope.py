@@ -14,7 +14,6 @@ from analytics.auth import (
     can_rollback,
     effective_scope,
     require_import,
-    scope_options,
 )
 from analytics.auth.model import RoleDenied
 from tests.trust.conftest import EAST, EAST_CITY_A, EAST_CITY_B, HQ, SOUTH, SOUTH_CITY, key
@@ -74,12 +73,6 @@ def test_no_request_means_as_wide_as_allowed(tree, user, expected):
 def test_request_is_folded_like_any_company_name(tree):
     # Simplified spelling of 東海省公司's city still lands inside the scope (SPEC 2 tolerant matching)
     assert effective_scope(EAST_VIEWER, "海滨市分公司", tree) == key(EAST_CITY_A)
-
-
-def test_scope_options(tree):
-    assert scope_options(EAST_VIEWER, tree) == sorted([key(EAST), key(EAST_CITY_A), key(EAST_CITY_B)])
-    assert scope_options(CITY_VIEWER, tree) == [key(EAST_CITY_A)]
-    assert len(scope_options(HQ_LEAD, tree)) == 6 and len(scope_options(ADMIN, tree)) == 6
 
 
 def test_unknown_company_user_sees_only_itself(tree):

@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui.auth import gate
-from ui.gate import mark_routed
+from ui.session import mark_routed
 
 st.set_page_config(page_title="admin test")
 gate()
