@@ -8,6 +8,7 @@ import streamlit as st
 
 from ui.gate import mark_routed
 from ui.state import render_sidebar, tr
+from ui.warm import start_warmer
 
 ROOT = Path(__file__).resolve().parent
 
@@ -17,6 +18,10 @@ st.set_page_config(page_title="流程穿越 analytics", page_icon=":material/rou
 # live in pages/) never lists the file names while a fresh server's first session is being routed; the router's
 # own navigation below is shown by turning the option back on before st.navigation reads it.
 st.set_option("client.showSidebarNavigation", True)
+
+# The warm-up thread (ui/warm.py): once per process, on the first run of any session (the sign-in page included), it
+# computes the frames every first page needs and keeps them fresh after each import. WALKTHROUGH_WARM=0 turns it off.
+start_warmer()
 
 # Sign-in (SPEC 8). ui/auth.py stops the script itself when sign-in is required; None = local single-user mode.
 user = None
