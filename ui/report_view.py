@@ -14,7 +14,7 @@ from analytics.report.ranking import RANK_FIGURES, compute_province_ranking, loa
 from analytics.report.submit import ReportDenied, build_upward_report, can_submit, submit_report
 from ui.auth import current_user
 from ui.data import companies, loader
-from ui.db import data_version, db_path, read
+from ui.db import clear_caches, data_version, db_path, read
 from ui.import_view import md_escape
 from ui.state import Controls, format_period, tr
 from ui.widgets import caption_safe
@@ -64,6 +64,7 @@ def render_submit(c: Controls) -> None:
                 report = build_upward_report(db_path(), c.scope_key, c.period, as_of=c.as_of, lang=c.lang)
                 actor = user.username if user is not None else "local"
                 submit_report(db_path(), report, user=user, actor=actor, lang=c.lang)
+                clear_caches()  # 總部's ranking shows the submission (the one invalidation point after a commit)
             except ReportDenied as exc:
                 st.error(md_escape(str(exc)), icon=":material/block:")
                 return
