@@ -9,6 +9,7 @@ measured is the server's work for the session) with the default controls (the ne
 * ``cold``: the first session of the fresh server, warming off (``WALKTHROUGH_WARM=0``): it pays the imports and
   every frame of its page;
 * ``next``: a second session right after the cold one (the frames of the first are in the shared cache);
+* ``after_sign_in``: one more session after somebody signed in (an audit-log row: the file changed, no figure did);
 * ``warm``: the first session after the warm-up of ui/warm.py has finished (what a session meets once the server has
   run for a moment, or a few seconds after an import). Only with this release; ``--root`` an older checkout measures
   ``cold`` and ``next`` there for comparison (its pages, its loaders, the same database).
@@ -73,6 +74,13 @@ def child(root: Path, page: str, warm: bool) -> dict:
         out["warming_s"] = time.perf_counter() - started
     out["first_s"] = _session(root, page)
     out["next_s"] = _session(root, page)
+    # Somebody signs in (a deployment with users): the audit log gets a row, the file's mtime and size move.
+    from analytics.store.audit import record
+    from analytics.store.connection import connect
+
+    with connect(os.environ["WALKTHROUGH_DB"]) as con:
+        record(con, "bench", "sign_in", {})
+    out["after_sign_in_s"] = _session(root, page)
     return out
 
 
@@ -110,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         cold = [run_child(root, db, page, False) for _ in range(args.repeat)]
         warm = [run_child(root, db, page, True) for _ in range(args.repeat)] if has_warm else []
         entry = {"cold_first_s": statistics.median(r["first_s"] for r in cold),
-                 "cold_next_s": statistics.median(r["next_s"] for r in cold), "runs": {"cold": cold}}
+                 "cold_next_s": statistics.median(r["next_s"] for r in cold),
+                 "after_sign_in_s": statistics.median(r["after_sign_in_s"] for r in cold), "runs": {"cold": cold}}
         if warm:
             entry["warm_first_s"] = statistics.median(r["first_s"] for r in warm)
             entry["warming_s"] = statistics.median(r["warming_s"] for r in warm)
