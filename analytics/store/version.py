@@ -6,8 +6,8 @@ A version has two parts:
   (the command line), changes it; so do things that change no figure (a sign-in writes the audit log, a checkpoint
   moves the WAL into the file). Reading it is two ``os.stat`` calls.
 * ``content``: one query (``analytics/sql/store/store_version.sql``: batch count, last batch id, rollback count,
-  report submissions, schema version, with their latest timestamps) plus the file's dev and inode (a restore from
-  backup is a new file). It changes exactly when a figure a page shows can change.
+  report submissions, schema version, with their latest timestamps). It changes exactly when a figure a page shows
+  can change.
 
 :class:`VersionProbe` remembers the last (stat, content) pair: while the stat is the same it returns the content
 without opening the database; when the stat moved it runs the query once. Caches key on ``content`` only, so a
@@ -26,9 +26,14 @@ ContentKey = tuple
 
 
 def stat_key(path: Path | str) -> StatKey:
-    """(dev, inode, mtime_ns, size) of the database file and of its WAL; None for a file that is absent."""
+    """(dev, inode, mtime_ns, size) of the database's current file and of its WAL; None for a file that is absent.
+
+    ``path`` is a link to the current generation (analytics/store/generations.py): every commit publishes a new file,
+    so the inode moves; a plain file of an older release or a restore changes its mtime and size.
+    """
+    current = os.path.realpath(path)
     parts: list[tuple[int, int, int, int] | None] = []
-    for candidate in (str(path), f"{path}.wal"):
+    for candidate in (current, f"{current}.wal"):
         try:
             s = os.stat(candidate)
         except OSError:
@@ -43,19 +48,16 @@ def content_key(con, path: Path | str) -> ContentKey:
     from analytics.store.sql import load_sql
 
     row = con.execute(load_sql("store_version")).fetchone()
-    try:
-        s = os.stat(path)
-        identity: tuple[int, int] | None = (s.st_dev, s.st_ino)
-    except OSError:
-        identity = None
-    return (identity, *(str(v) if v is not None and not isinstance(v, int) else v for v in row))
+    # Not the file's inode: every write, a sign-in's audit row included, publishes a new generation file. The
+    # timestamps in the query tell a restored state from a later one that reuses its batch ids.
+    return tuple(str(v) if v is not None and not isinstance(v, int) else v for v in row)
 
 
 def store_version(path: Path | str) -> StoreVersion:
     """Both parts of the version of the database at ``path``; ``content`` is None when there is no database."""
     path = Path(path)
     stat = stat_key(path)
-    if stat[0] is None:
+    if stat[0] is None:  # no database yet (or a dangling link)
         return StoreVersion(stat, None)
     from analytics.store.connection import connect
 
