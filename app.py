@@ -8,11 +8,16 @@ from analytics.auth.model import ADMIN, IMPORTING_ROLES
 from ui.auth import allowed_scope, gate
 from ui.session import mark_routed
 from ui.state import render_sidebar, tr
+from ui.warm import start_warmer
 
 st.set_page_config(page_title="流程穿越 analytics", page_icon=":material/route:", layout="wide",
                    initial_sidebar_state="auto")
 # The router's navigation is shown (.streamlit/config.toml: client.showSidebarNavigation = true); ui/__init__.py
 # and ui/gate.py keep Streamlit's folder-based mode from listing the pages/ file names before a session is routed.
+
+# The warm-up thread (ui/warm.py): once per process, on the first run of any session (the sign-in page included), it
+# computes the frames every first page needs and keeps them fresh after each import. WALKTHROUGH_WARM=0 turns it off.
+start_warmer()
 
 # Sign-in (SPEC 8). gate() stops the script itself when sign-in is required; None = local single-user mode.
 user = gate()

@@ -58,6 +58,19 @@ def _sql_compliance(args: argparse.Namespace) -> dict:
     return {"seconds": time.perf_counter() - started, "results": len(rows), "bytes": len(text)}
 
 
+def _sql_batches(args: argparse.Namespace) -> dict:
+    """The start-up baseline: a bare DuckDB process printing the batches table as JSON (C encoder)."""
+    import duckdb
+
+    con = duckdb.connect(args.db, read_only=True)
+    started = time.perf_counter()
+    cursor = con.execute("select * from batches order by batch_id desc")
+    names = [d[0] for d in cursor.description]
+    rows = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+    text = json.dumps(rows, ensure_ascii=False, default=str)
+    return {"seconds": time.perf_counter() - started, "results": len(rows), "bytes": len(text)}
+
+
 def _volume(args: argparse.Namespace) -> dict:
     import duckdb
 
@@ -164,6 +177,7 @@ def _baseline_import(args: argparse.Namespace) -> dict:
 
 
 STEPS = {"quotas": _quotas, "baseline_quotas": _baseline_quotas, "sql_compliance": _sql_compliance,
+         "sql_batches": _sql_batches,
          "volume": _volume, "issues": _issues, "baseline_import": _baseline_import, "briefing": _briefing,
          "plans": _plans}
 

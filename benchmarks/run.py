@@ -252,6 +252,24 @@ def step_compliance(ctx: Context) -> Figure:
     return fig
 
 
+def step_cli_startup(ctx: Context) -> Figure:
+    """What a command costs before it answers (issue #17): `batches --json`, a few rows, against a bare DuckDB process
+    printing the same table (both wall time, interpreter start-up included)."""
+    fig = Figure("CLI start-up: `batches --json`", ctx.data.counts["walk_rows"])
+    for _ in range(ctx.repeat):
+        run = run_process(["-m", "analytics", "batches", "--db", str(ctx.db), "--json"])
+        fig.seconds.append(run.seconds)
+        fig.peak_mb.append(run.peak_mb)
+        base = run_process(["-m", "benchmarks.child", "sql_batches", "--db", str(ctx.db)])
+        fig.baseline_seconds.append(base.seconds)
+        fig.baseline_peak_mb.append(base.peak_mb)
+        ours, theirs = len(json.loads(run.output)), json.loads(base.output.splitlines()[-1])["results"]
+        if ours != theirs:
+            raise AssertionError(f"batches printed {ours} rows, the SQL baseline {theirs}")
+        fig.note = f"{ours} batches; baseline: duckdb + json.dumps in a bare process"
+    return fig
+
+
 def step_volume(ctx: Context) -> Figure:
     return _child_step(ctx, "volume", None, "volume roll-up (compute_volume_summary)", ctx.data.counts["walk_rows"])
 
@@ -349,7 +367,7 @@ def _call_name(call: str) -> str:
 
 STEPS: list[Callable[[Context], Figure | list[Figure]]] = [
     step_import_year, step_import_plans, step_import_xlsx, step_import_csv, step_quotas, step_compliance,
-    step_volume, step_issues, step_plans, step_db_size, step_briefing, step_pages]
+    step_cli_startup, step_volume, step_issues, step_plans, step_db_size, step_briefing, step_pages]
 
 
 def _fmt(value: float | None, spec: str = ".2f") -> str:

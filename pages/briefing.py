@@ -1,7 +1,8 @@
 """簡報 Briefing: preview the service-analysis meeting briefing and download it as Word, Excel or PowerPoint.
 
-Thin (STYLE 1): the briefing model comes from ``analytics.briefing.build_briefing`` through the cached loader of
-``ui.data``; the files are generated only when a download button is clicked (Streamlit calls ``data`` then).
+Thin (STYLE 1): the briefing model comes from ``analytics.briefing.build_briefing`` through the cached loader
+``ui.analysis_data.briefing``; the files are generated only when a download button is clicked (Streamlit calls
+``data`` then).
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics.briefing import FORMATS, MIME_TYPES, build_briefing, render
+from analytics.briefing import FORMATS, MIME_TYPES, render
 from analytics.briefing.cells import display
 from analytics.briefing.model import Briefing, ChartSpec, SectionTable
 from analytics.labels import TITLE_LABEL
 from analytics.palette import TABLE_HEADER, TEXT, WHITE
+from ui.analysis_data import briefing as load_briefing
 from ui.analysis_data import plot_text
-from ui.data import cached_call, has_data
+from ui.data import has_data
+from ui.db import data_version
 from ui.import_view import md_escape
 from ui.report_view import render_upward_report
 from ui.state import Controls, current_controls, format_period, tr
@@ -142,7 +145,7 @@ def render_briefing_page() -> None:
     # The spinner covers the build AND the preview below it: the preview's charts and tables are most of the time a
     # person waits (issue #16.13); show_time shows the elapsed seconds so the wait is never silent.
     with st.spinner(tr("brief.page.building"), show_time=True):
-        briefing = cached_call(build_briefing, c.period, scope=c.scope_key, as_of=c.as_of, lang=c.lang)
+        briefing = load_briefing(data_version(), c.period, c.scope_key, c.as_of, c.lang)
         render_preview(briefing)
 
 

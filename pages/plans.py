@@ -17,10 +17,8 @@ import pandas as pd
 import streamlit as st
 
 from analytics.metrics import plans as mp
-from analytics.metrics.scope import ResolvedScope
 from ui import analysis_data as ad
-from ui.data import cached_call
-from ui.db import db_exists
+from ui.db import data_version, db_exists
 from ui.plan_docs_view import CHOICES, render_documents
 from ui.state import Controls, current_controls, format_period, term, tr
 from ui.theme import fmt_int, fmt_pct
@@ -85,7 +83,7 @@ def status_text(prefix: str, status: object) -> str:
 def filed_grid(c: Controls, deadline: tuple[int, int]) -> pd.DataFrame:
     """Company × year: the PLAN-FILED status of each year (with the date that completed the cover)."""
     years = list(range(c.year - GRID_YEARS + 1, c.year + 1))
-    every = cached_call(mp.plan_filed_years, tuple(years), as_of=c.as_of, scope=c.scope_key, deadline=deadline)
+    every = ad.plan_filed_years(data_version(), tuple(years), c.as_of, c.scope_key, deadline)
     frames = [every[every["year"] == y].reset_index(drop=True) for y in years]
     # an earlier year without a single plan line would only repeat "missing": shown once plans for it exist
     kept = [(y, f) for y, f in zip(years, frames, strict=True) if y == c.year or f["lines"].sum() > 0]
@@ -106,11 +104,6 @@ def filed_grid(c: Controls, deadline: tuple[int, int]) -> pd.DataFrame:
     return grid
 
 
-def only(company_key: str) -> ResolvedScope:
-    """The scope of one company without the companies that roll up to it (its plans are met by its own walks)."""
-    return ResolvedScope(company_key, (company_key,))
-
-
 def actual_frame(actual: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         tr("ui.plans.col.plan_id"): actual["plan_id"],
@@ -127,12 +120,9 @@ def actual_frame(actual: pd.DataFrame) -> pd.DataFrame:
 
 def department_months(c: Controls, company_key: str, actual: pd.DataFrame) -> pd.DataFrame:
     """Departments × months of the company: activities done, with this year's planned count beside them."""
-    from analytics.metrics.volume import compute_volume
-
-    # The company itself only (ResolvedScope of its key): scope=company_key would include what rolls up to it, and
+    # The company itself only (ad.department_volume): scope=company_key would include what rolls up to it, and
     # for 總部 that is every company's departments, nationally 3 s of work for rows the page throws away.
-    volume = cached_call(compute_volume, c.year, by="department", scope=only(company_key), period_kind="month",
-                         as_of=c.as_of)
+    volume = ad.department_volume(data_version(), c.year, company_key, c.as_of)
     volume = volume[volume["company_key"] == company_key]
     year_lines = actual[actual["period"].astype(str).str[:4] == str(c.year)]
     planned: dict[str, int] = {}
@@ -202,11 +192,11 @@ def document_plans(c: Controls, window: int) -> pd.DataFrame:
     first, last = dt.date(c.year, 1, 1), dt.date(c.year, 12, 31)
     centre = min(max(c.as_of, first), last)
     span = dt.timedelta(days=31)
-    near = cached_call(mp.individual_plans, as_of=c.as_of, start=max(first, centre - span),
-                       end=min(last, centre + span), scope=c.scope_key, window_days=window)
+    near = ad.individual_plans_between(data_version(), c.as_of, max(first, centre - span), min(last, centre + span),
+                                       c.scope_key, window)
     if len(near) >= CHOICES:
         return near
-    return cached_call(mp.individual_plans_of_year, c.year, as_of=c.as_of, scope=c.scope_key, window_days=window)
+    return ad.individual_plans_of_year(data_version(), c.year, c.as_of, c.scope_key, window)
 
 
 def render_plans() -> None:
@@ -214,7 +204,7 @@ def render_plans() -> None:
     days = mp.UPCOMING_DAYS
     st.title(tr("ui.plans.title"))
     st.caption(tr("ui.plans.intro", days=days, as_of=c.as_of.isoformat()))
-    counts = cached_call(mp.count_plans, c.scope_key) if db_exists() else {"company_lines": 0, "individual": 0}
+    counts = ad.plan_counts(data_version(), c.scope_key) if db_exists() else {"company_lines": 0, "individual": 0}
     if not counts["company_lines"] and not counts["individual"]:
         empty_state("ui.plans.no_plans", hint_key=None)
         template_download_button("plans_template")
@@ -222,15 +212,13 @@ def render_plans() -> None:
     deadline, window = settings()
     # The grid's years in one call (one read of the plan lines): this year's rows are the headline's too.
     years = tuple(range(c.year - GRID_YEARS + 1, c.year + 1))
-    every = cached_call(mp.plan_filed_years, years, as_of=c.as_of, scope=c.scope_key, deadline=deadline)
+    every = ad.plan_filed_years(data_version(), years, c.as_of, c.scope_key, deadline)
     filed = every[every["year"] == c.year].reset_index(drop=True)
     # Counts of the year's plans and the overdue ones only: the year's plans themselves (500,000 nationally) are
     # not brought into the page (docs/benchmark.md).
-    states = cached_call(mp.individual_plan_counts, c.year, as_of=c.as_of, scope=c.scope_key, window_days=window)
-    overdue_plans = cached_call(mp.individual_plans_of_year, c.year, as_of=c.as_of, scope=c.scope_key,
-                                window_days=window, status="overdue")
-    walks = mp.walks_total(cached_call(mp.walks_against_plans, c.year, as_of=c.as_of, scope=c.scope_key,
-                                       window_days=window))
+    states = ad.individual_plan_counts(data_version(), c.year, c.as_of, c.scope_key, window)
+    overdue_plans = ad.individual_plans_of_year(data_version(), c.year, c.as_of, c.scope_key, window, "overdue")
+    walks = mp.walks_total(ad.walks_against_plans(data_version(), c.year, c.as_of, c.scope_key, window))
     render_headline(c, filed, states, walks)
     sheets: dict[str, pd.DataFrame] = {}
 
@@ -245,7 +233,7 @@ def render_plans() -> None:
     chosen = choose_company(c, filed)
     if chosen is not None:
         company_key, company = chosen
-        actual = cached_call(mp.company_plan_actual, c.year, as_of=c.as_of, scope=only(company_key))
+        actual = ad.company_plan_actual(data_version(), c.year, c.as_of, company_key)
         actual = actual[actual["company_key"] == company_key]
         if actual.empty:
             st.info(tr("ui.plans.actual_none", company=company, year=c.year), icon=":material/info:")
@@ -262,7 +250,7 @@ def render_plans() -> None:
 
     st.subheader(tr("ui.plans.upcoming_title", days=days), anchor=False)
     st.caption(tr("ui.plans.upcoming_caption"))
-    coming = cached_call(mp.upcoming_walks, as_of=c.as_of, days=days, scope=c.scope_key, window_days=window)
+    coming = ad.upcoming_walks(data_version(), c.as_of, days, c.scope_key, window)
     if coming.empty:
         st.info(tr("ui.plans.upcoming_none", start=c.as_of.isoformat(),
                    end=(c.as_of + dt.timedelta(days=days)).isoformat()), icon=":material/event_available:")

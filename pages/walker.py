@@ -15,7 +15,8 @@ import streamlit as st
 
 from analytics.metrics.quotas import RULES
 from ui import analysis_data as ad
-from ui.data import cached_call, has_data
+from ui.data import has_data
+from ui.db import data_version
 from ui.state import Controls, current_controls, format_period, tr, tr_md
 from ui.theme import fmt_int, fmt_num, fmt_pct
 from ui.widgets import Metric, download_xlsx_button, empty_state, metric_row, page_guard, status_label
@@ -37,15 +38,11 @@ ISSUE_COLUMNS = [
 
 
 def load_view(employee_id: str, year: int, as_of, scope: str | None):
-    from analytics.metrics.walker import compute_walker_view
-
-    return cached_call(compute_walker_view, employee_id, year=year, as_of=as_of, scope=scope)
+    return ad.walker_view(data_version(), employee_id, year, as_of, scope)
 
 
 def find(text: str, scope: str | None) -> pd.DataFrame:
-    from analytics.metrics.walker import find_people
-
-    return cached_call(find_people, text, scope=scope)
+    return ad.find_people(data_version(), text, scope)
 
 
 def choose_person(c: Controls) -> str | None:

@@ -1,9 +1,9 @@
 """Cached loaders for the analysis pages (穿越量, 問題跟蹤, 流程規範, 資料品質).
 
-Each public loader calls an ``analytics.metrics`` function through :func:`ui.data.cached_call` (one cache, keyed by
-the database's data version, so an import shows at once). The small module-level ``_`` helpers run inside the
-cache on the read-only connection; they only pick the rows of the selected period out of a metric frame or add a
-ratio the page shows. Without a database every loader returns the empty shape, so a page can show its empty state.
+Each public loader calls a ``st.cache_data`` function (``ui.data.loader``) whose first argument is the store's
+version (ui.db.data_version), so an import shows at once and every session shares one computation per version.
+The small module-level ``_`` helpers run inside the cache on the read-only connection; they only pick the rows of
+the selected period out of a metric frame or add a ratio the page shows. Without a database every loader returns the empty shape, so a page can show its empty state.
 
 The last section holds the presentation helpers the four pages share: escaping text for Plotly, translated
 table headers and vocabulary terms, and the tolerant text filter of the long lists.
@@ -19,8 +19,8 @@ import pandas as pd
 
 from analytics.i18n.formats import month_label  # noqa: F401 - the pages call ad.month_label
 from analytics.labels import CHART_LABEL, distinct_short_labels, short_label
-from ui.data import cached_call
-from ui.db import db_exists
+from ui.data import loader
+from ui.db import data_version, db_exists, read
 
 # ---------------------------------------------------------------- volume (SPEC 4.3)
 
@@ -35,11 +35,18 @@ def unmatched_person_times(by_company: pd.DataFrame) -> int:
 def volume_monthly(year: int, by: str, scope: str | None, as_of: dt.date | None = None) -> pd.DataFrame:
     """Volume of every month of ``year`` grouped ``by`` a dimension ("all" for the totals), rows up to ``as_of``
     (SPEC 4.5: the running month counts what was logged by then)."""
-    from analytics.metrics.volume import VOLUME_COLUMNS, compute_volume
+    from analytics.metrics.volume import VOLUME_COLUMNS
 
     if not db_exists():
         return pd.DataFrame(columns=VOLUME_COLUMNS)
-    return cached_call(compute_volume, int(year), by=by, scope=scope, period_kind="month", as_of=as_of)
+    return _volume_monthly(data_version(), int(year), by, scope, as_of)
+
+
+@loader
+def _volume_monthly(version: tuple, year: int, by: str, scope: str | None, as_of: dt.date | None) -> pd.DataFrame:
+    from analytics.metrics.volume import compute_volume
+
+    return read(compute_volume, year, by=by, scope=scope, period_kind="month", as_of=as_of)
 
 
 # ---------------------------------------------------------------- issues (SPEC 4.4)
@@ -58,7 +65,12 @@ def issue_summary(as_of: dt.date, scope: str | None, lang: str) -> dict | None:
     """``compute_issue_summary`` as of a date; None without a database or without any issue in scope."""
     if not db_exists():
         return None
-    return cached_call(_issue_summary, as_of, scope, lang)
+    return _cached_issue_summary(data_version(), as_of, scope, lang)
+
+
+@loader
+def _cached_issue_summary(version: tuple, as_of: dt.date, scope: str | None, lang: str) -> dict | None:
+    return read(_issue_summary, as_of, scope, lang)
 
 
 def _issue_breakdown(con, as_of: dt.date, by: str, scope: str | None, lang: str) -> pd.DataFrame:
@@ -76,26 +88,43 @@ def issue_breakdown(as_of: dt.date, by: str, scope: str | None, lang: str) -> pd
         return pd.DataFrame(columns=["group_key", "group", "owner_company", "owner_department", "is_standard",
                                      "total", "closed", "open", "overdue", "share", "cumulative_share",
                                      "resolution_rate"])
-    return cached_call(_issue_breakdown, as_of, by, scope, lang)
+    return _cached_issue_breakdown(data_version(), as_of, by, scope, lang)
+
+
+@loader
+def _cached_issue_breakdown(version: tuple, as_of: dt.date, by: str, scope: str | None, lang: str) -> pd.DataFrame:
+    return read(_issue_breakdown, as_of, by, scope, lang)
 
 
 def overdue_issues(as_of: dt.date, scope: str | None) -> pd.DataFrame:
     """Open issues past their 計畫完成日期 as of ``as_of``, most overdue first."""
-    from analytics.metrics.issues import OVERDUE_COLUMNS, load_overdue_issues
+    from analytics.metrics.issues import OVERDUE_COLUMNS
 
     if not db_exists():
         return pd.DataFrame(columns=OVERDUE_COLUMNS)
-    return cached_call(load_overdue_issues, as_of, scope=scope)
+    return _overdue_issues(data_version(), as_of, scope)
+
+
+@loader
+def _overdue_issues(version: tuple, as_of: dt.date, scope: str | None) -> pd.DataFrame:
+    from analytics.metrics.issues import load_overdue_issues
+
+    return read(load_overdue_issues, as_of, scope=scope)
 
 
 def open_trend(as_of: dt.date, scope: str | None) -> pd.DataFrame:
     """Issues open at the end of each of the 12 months up to ``as_of`` (from the status history)."""
-    from analytics.metrics.issues import compute_open_trend
-
     if not db_exists():
         return pd.DataFrame(columns=["period", "period_end", "open", "closed", "known"])
     start = dt.date(as_of.year - 1, as_of.month, 1) if as_of.month == 12 else dt.date(as_of.year - 1, as_of.month + 1, 1)
-    return cached_call(compute_open_trend, start=start, end=as_of, freq="month", scope=scope)
+    return _open_trend(data_version(), start, as_of, scope)
+
+
+@loader
+def _open_trend(version: tuple, start: dt.date, end: dt.date, scope: str | None) -> pd.DataFrame:
+    from analytics.metrics.issues import compute_open_trend
+
+    return read(compute_open_trend, start=start, end=end, freq="month", scope=scope)
 
 
 # ---------------------------------------------------------------- discipline (SPEC 4.2)
@@ -114,16 +143,29 @@ def discipline_of_period(year: int, scope: str | None, period_kind: str, period:
 
     if not db_exists():
         return pd.DataFrame(columns=SUMMARY_COLUMNS)
-    return cached_call(_discipline_of_period, int(year), scope, period_kind, period)
+    return _cached_discipline_of_period(data_version(), int(year), scope, period_kind, period)
+
+
+@loader
+def _cached_discipline_of_period(version: tuple, year: int, scope: str | None, period_kind: str,
+                                 period: str) -> pd.DataFrame:
+    return read(_discipline_of_period, year, scope, period_kind, period)
 
 
 def discipline_failures(check: str, period: str, scope: str | None, lang: str) -> pd.DataFrame:
     """The failing walkthrough rows of one check in one period (load_discipline_failures columns)."""
-    from analytics.metrics.discipline import FAILURE_COLUMNS, load_discipline_failures
+    from analytics.metrics.discipline import FAILURE_COLUMNS
 
     if not db_exists():
         return pd.DataFrame(columns=FAILURE_COLUMNS)
-    return cached_call(load_discipline_failures, check, period, scope=scope, lang=lang)
+    return _discipline_failures(data_version(), check, period, scope, lang)
+
+
+@loader
+def _discipline_failures(version: tuple, check: str, period: str, scope: str | None, lang: str) -> pd.DataFrame:
+    from analytics.metrics.discipline import load_discipline_failures
+
+    return read(load_discipline_failures, check, period, scope=scope, lang=lang)
 
 
 # ---------------------------------------------------------------- data quality
@@ -131,11 +173,123 @@ def discipline_failures(check: str, period: str, scope: str | None, lang: str) -
 
 def data_quality(year: int, as_of: dt.date, scope: str | None) -> dict[str, pd.DataFrame]:
     """``compute_data_quality`` (a dict of frames keyed by QUALITY_SECTIONS); empty frames without a database."""
-    from analytics.metrics.quality import QUALITY_SECTIONS, compute_data_quality
+    from analytics.metrics.quality import QUALITY_SECTIONS
 
     if not db_exists():
         return {section: pd.DataFrame() for section in QUALITY_SECTIONS}
-    return cached_call(compute_data_quality, int(year), as_of=as_of, scope=scope)
+    return _data_quality(data_version(), int(year), as_of, scope)
+
+
+@loader
+def _data_quality(version: tuple, year: int, as_of: dt.date, scope: str | None) -> dict[str, pd.DataFrame]:
+    from analytics.metrics.quality import compute_data_quality
+
+    return read(compute_data_quality, year, as_of=as_of, scope=scope)
+
+
+# ---------------------------------------------------------------- walker, plans, briefing (their pages stay thin)
+
+
+@loader
+def walker_view(version: tuple, employee_id: str, year: int, as_of: dt.date, scope: str | None):
+    """compute_walker_view (None when the person is not in ``scope``)."""
+    from analytics.metrics.walker import compute_walker_view
+
+    return read(compute_walker_view, employee_id, year=year, as_of=as_of, scope=scope)
+
+
+@loader
+def find_people(version: tuple, text: str, scope: str | None) -> pd.DataFrame:
+    """analytics.metrics.walker.find_people: who matches a 工號 or a name."""
+    from analytics.metrics.walker import find_people as find
+
+    return read(find, text, scope=scope)
+
+
+@loader
+def plan_counts(version: tuple, scope: str | None) -> dict[str, int]:
+    from analytics.metrics.plans import count_plans
+
+    return read(count_plans, scope)
+
+
+@loader
+def plan_filed_years(version: tuple, years: tuple[int, ...], as_of: dt.date, scope: str | None,
+                     deadline: tuple[int, int] | None) -> pd.DataFrame:
+    from analytics.metrics.plans import plan_filed_years as filed
+
+    return read(filed, years, as_of=as_of, scope=scope, deadline=deadline)
+
+
+@loader
+def individual_plans_between(version: tuple, as_of: dt.date, start: dt.date, end: dt.date, scope: str | None,
+                             window_days: int) -> pd.DataFrame:
+    from analytics.metrics.plans import individual_plans
+
+    return read(individual_plans, as_of=as_of, start=start, end=end, scope=scope, window_days=window_days)
+
+
+@loader
+def individual_plans_of_year(version: tuple, year: int, as_of: dt.date, scope: str | None, window_days: int,
+                             status: str | None = None) -> pd.DataFrame:
+    from analytics.metrics.plans import individual_plans_of_year as of_year
+
+    return read(of_year, year, as_of=as_of, scope=scope, window_days=window_days, status=status)
+
+
+@loader
+def individual_plan_counts(version: tuple, year: int, as_of: dt.date, scope: str | None,
+                           window_days: int) -> dict[str, int]:
+    from analytics.metrics.plans import individual_plan_counts as counts
+
+    return read(counts, year, as_of=as_of, scope=scope, window_days=window_days)
+
+
+@loader
+def walks_against_plans(version: tuple, year: int, as_of: dt.date, scope: str | None,
+                        window_days: int) -> pd.DataFrame:
+    from analytics.metrics.plans import walks_against_plans as walks
+
+    return read(walks, year, as_of=as_of, scope=scope, window_days=window_days)
+
+
+def _only(company_key: str):
+    """The scope of one company without the companies that roll up to it (its plans are met by its own walks)."""
+    from analytics.metrics.scope import ResolvedScope
+
+    return ResolvedScope(company_key, (company_key,))
+
+
+@loader
+def company_plan_actual(version: tuple, year: int, as_of: dt.date, company_key: str) -> pd.DataFrame:
+    """company_plan_actual of one company itself (``_only``: not what rolls up to it)."""
+    from analytics.metrics.plans import company_plan_actual as actual
+
+    return read(actual, year, as_of=as_of, scope=_only(company_key))
+
+
+@loader
+def upcoming_walks(version: tuple, as_of: dt.date, days: int, scope: str | None, window_days: int) -> pd.DataFrame:
+    from analytics.metrics.plans import upcoming_walks as upcoming
+
+    return read(upcoming, as_of=as_of, days=days, scope=scope, window_days=window_days)
+
+
+@loader
+def department_volume(version: tuple, year: int, company_key: str, as_of: dt.date) -> pd.DataFrame:
+    """compute_volume by department and month of one company itself (``_only``), up to ``as_of``: scope=company_key
+    would include what rolls up to it (for 總部 every company's departments, nationally 3 s of work)."""
+    from analytics.metrics.volume import compute_volume
+
+    return read(compute_volume, year, by="department", scope=_only(company_key), period_kind="month", as_of=as_of)
+
+
+@loader
+def briefing(version: tuple, period: str, scope: str | None, as_of: dt.date, lang: str):
+    """analytics.briefing.build_briefing: the meeting's briefing model."""
+    from analytics.briefing import build_briefing
+
+    return read(build_briefing, period, scope=scope, as_of=as_of, lang=lang)
 
 
 # ---------------------------------------------------------------- presentation helpers shared by the four pages

@@ -35,31 +35,54 @@ def read(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         return fn(con, *args, **kwargs)
 
 
-def data_version() -> tuple:
-    """Part of every cache key: changes whenever the database file (or its WAL) changes or caches were cleared.
+def data_version() -> tuple | None:
+    """The first argument of every cached loader: the store's content version (analytics.store.version).
 
-    DuckDB appends to ``<db>.wal`` before checkpointing, so both files' mtime and size are included.
+    Exact: it changes when an import, a rollback, an issue update, a report or a migration commits — in this process
+    or in another one (the command line) — and not when someone signs in. Costs two ``os.stat`` calls while the file
+    is unchanged. None without a database.
     """
     path = db_path()
-    parts: list[Any] = [str(path), _generation()]
-    for candidate in (path, Path(str(path) + ".wal")):
-        try:
-            stat = candidate.stat()
-        except OSError:
-            parts.append(None)
-        else:
-            parts.append((stat.st_mtime_ns, stat.st_size))
-    return tuple(parts)
+    key = str(path)
+    probe = _probes.get(key)
+    if probe is None:
+        from analytics.store.version import VersionProbe
+
+        probe = _probes.setdefault(key, VersionProbe(path))
+    content = probe.current()
+    previous = _seen.get(key)
+    _seen[key] = content
+    if previous is not None and content != previous:
+        # another process committed: the old version's frames can never be asked for again, free them at once
+        # (issue #17: the server grew to 900 MB keeping every state's frames)
+        st.cache_data.clear()
+        _notify_commit()
+    return content
 
 
-_generation_counter = [0]
+_probes: dict[str, Any] = {}
+_seen: dict[str, tuple | None] = {}
+_commit_listeners: list[Callable[[], None]] = []
 
 
-def _generation() -> int:
-    return _generation_counter[0]
+def on_commit(listener: Callable[[], None]) -> None:
+    """Call ``listener()`` after each commit seen by this process (ui/warm.py re-warms then)."""
+    _commit_listeners.append(listener)
+
+
+def _notify_commit() -> None:
+    for listener in list(_commit_listeners):
+        listener()
 
 
 def clear_caches() -> None:
-    """Forget every cached figure; called after an import, a rollback or loading the demo."""
-    _generation_counter[0] += 1
+    """The one invalidation point after a commit of this process (import, rollback, demo, issue update).
+
+    Forgets every cached frame of every session and makes the next ``data_version`` read the store again;
+    the warm-up thread (ui/warm.py) is told so it computes the common frames of the new version.
+    """
+    for probe in _probes.values():
+        probe.forget()
+    _seen.clear()
     st.cache_data.clear()
+    _notify_commit()

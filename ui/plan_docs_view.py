@@ -19,7 +19,8 @@ from analytics.documents import plans as dp
 from analytics.documents.summary_form import write_summary_form
 from analytics.documents.taskbook import summary_form_name, taskbook_name, write_taskbook
 from analytics.errors import UserFacingError
-from ui.data import cached_call
+from ui.data import loader
+from ui.db import data_version, read
 from ui.links import keep_in_url, seed_from_url
 from ui.state import Controls, term, tr
 from ui.widgets import XLSX_MIME
@@ -91,9 +92,9 @@ def render_documents(c: Controls, individual: pd.DataFrame) -> None:
     kind, args = choice
     try:
         if kind == "plan":
-            docs = [cached_call(dp.plan_for_documents, *args, scope=c.scope_key, lang=c.lang)]
+            docs = [_plan_doc(data_version(), *args, c.scope_key, c.lang)]
         else:
-            docs = cached_call(dp.person_month_plans, *args, scope=c.scope_key, lang=c.lang)
+            docs = _person_month_docs(data_version(), *args, c.scope_key, c.lang)
     except UserFacingError as exc:
         st.warning(str(exc), icon=":material/warning:")
         return
@@ -111,3 +112,15 @@ def render_documents(c: Controls, individual: pd.DataFrame) -> None:
         st.download_button(tr("ui.plans.docs_form"), data=lambda: write_summary_form(docs, lang),
                            file_name=summary_form_name(docs, person_month=month), mime=XLSX_MIME,
                            key="plans_docs_form", icon=":material/table_view:", on_click="ignore")
+
+
+@loader
+def _plan_doc(version: tuple, plan_id: str, scope: str | None, lang: str):
+    """analytics.documents.plans.plan_for_documents (a refusal is raised again, never cached)."""
+    return read(dp.plan_for_documents, plan_id, scope=scope, lang=lang)
+
+
+@loader
+def _person_month_docs(version: tuple, employee_id: str, month: str, scope: str | None, lang: str):
+    """analytics.documents.plans.person_month_plans (a refusal is raised again, never cached)."""
+    return read(dp.person_month_plans, employee_id, month, scope=scope, lang=lang)

@@ -13,8 +13,8 @@ import streamlit as st
 
 from analytics.schema import STATUS
 from ui import analysis_data as ad
-from ui.data import cached_call, companies
-from ui.db import clear_caches, db_path
+from ui.data import companies, loader
+from ui.db import clear_caches, data_version, db_path, read
 from ui.state import Controls, current_user, term, tr, tr_md
 
 OWNED_COLUMNS = [
@@ -26,25 +26,40 @@ OWNED_COLUMNS = [
 
 
 def _issue(issue_id: str):
+    return _load_issue(data_version(), issue_id)
+
+
+@loader
+def _load_issue(version: tuple, issue_id: str):
     from analytics.store.issue_updates import load_issue
 
-    return cached_call(load_issue, issue_id)
+    return read(load_issue, issue_id)
 
 
 def _timeline(issue_id: str) -> pd.DataFrame:
+    return _load_timeline(data_version(), issue_id)
+
+
+@loader
+def _load_timeline(version: tuple, issue_id: str) -> pd.DataFrame:
     from analytics.store.issue_updates import load_issue_timeline
 
-    return cached_call(load_issue_timeline, issue_id)
+    return read(load_issue_timeline, issue_id)
+
+
+@loader
+def _owned_open(version: tuple, company_key: str, department_key: str, as_of: dt.date) -> pd.DataFrame:
+    from analytics.store.issue_updates import load_owned_open_issues
+
+    return read(load_owned_open_issues, company_key, department_key, as_of=as_of)
 
 
 def render_owned(c: Controls) -> None:
     """A department user's open issues, most overdue first (their work list)."""
-    from analytics.store.issue_updates import load_owned_open_issues
-
     user = current_user()
     if getattr(user, "role", None) != "department":
         return
-    frame = cached_call(load_owned_open_issues, user.company_key, user.department_key, as_of=c.as_of)
+    frame = _owned_open(data_version(), user.company_key, user.department_key, c.as_of)
     st.subheader(tr("ui.progress.mine"), anchor=False)
     if frame.empty:
         st.info(tr("ui.progress.mine_none", company=user.company, department=user.department), icon=":material/info:")

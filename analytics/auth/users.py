@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import bcrypt
-import yaml
 
 from analytics.auth.model import ADMIN, DEPARTMENT, ROLES, AuthError, User
 
@@ -85,6 +84,8 @@ class UserStore:
         path = Path(path) if path is not None else users_path()
         if not path.exists():
             return cls(path)
+        import yaml  # here, not at the top: local mode (no users file) never needs it (issue #17 start-up)
+
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -215,6 +216,8 @@ class UserStore:
 
     def save(self) -> None:
         """Write the file atomically (temp file + rename), readable by its owner only."""
+        import yaml
+
         self.cookie_settings()
         data = {"cookie": self.cookie, "credentials": {"usernames": self.records}}
         text = (

@@ -32,7 +32,14 @@ def iso_date(text: str) -> dt.date:
 
 
 def print_json(obj: object) -> None:
-    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+    """``obj`` as JSON on stdout: indented for a person at a terminal, else one line through ``json``'s C encoder
+    (issue #17: the pure-Python encoder that ``indent`` or ``json.dump`` select took longer than the query for a
+    national year's results)."""
+    if sys.stdout.isatty():
+        text = json.dumps(obj, ensure_ascii=False, indent=2, default=_json_default)
+    else:
+        text = json.dumps(obj, ensure_ascii=False, default=_json_default)  # one shot, no indent: the C encoder
+    sys.stdout.write(text)
     sys.stdout.write("\n")
 
 
