@@ -31,9 +31,21 @@ _BCRYPT_HASH = re.compile(r"^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$")
 _USERNAME = re.compile(r"^[\w.@-]{1,64}$")
 _MIN_PASSWORD_CHARS = 8
 _MAX_PASSWORD_BYTES = 72  # bcrypt only reads 72 bytes; bcrypt 5 refuses longer input instead of truncating
-# A fixed hash to compare against when the user does not exist, so a wrong user name costs as long as a wrong
-# password (no timing oracle for which user names exist).
-_DUMMY_HASH = bcrypt.hashpw(b"not-a-real-password", bcrypt.gensalt(4)).decode()
+# Hashes to compare against when the user does not exist, so a wrong user name costs as long as a wrong password
+# (no timing oracle for which user names exist). One per bcrypt cost, made on first use with the cost of the
+# stored hashes: a cheaper dummy (it was cost 4 against the users' 12) would itself tell the names apart.
+_DUMMY_HASHES: dict[int, str] = {}
+
+
+def _dummy_hash(cost: int) -> str:
+    if cost not in _DUMMY_HASHES:
+        _DUMMY_HASHES[cost] = bcrypt.hashpw(b"not-a-real-password", bcrypt.gensalt(cost)).decode()
+    return _DUMMY_HASHES[cost]
+
+
+def hash_cost(password_hash: str) -> int:
+    """The cost factor of a bcrypt hash (``$2b$12$...`` → 12)."""
+    return int(password_hash.split("$")[2])
 
 
 def users_path() -> Path:
@@ -130,12 +142,17 @@ class UserStore:
 
     def verify_password(self, username: str, password: str) -> User | None:
         """The user when ``password`` is theirs, else ``None`` (same bcrypt cost either way)."""
-        stored = self.password_hash(username) or _DUMMY_HASH
+        stored = self.password_hash(username) or _dummy_hash(self.usual_cost())
         try:
             ok = bcrypt.checkpw(password.encode("utf-8"), stored.encode("ascii"))
         except ValueError:  # over-long input: bcrypt 5 refuses rather than truncating
             ok = False
         return self.get(username) if ok and self.password_hash(username) else None
+
+    def usual_cost(self) -> int:
+        """The bcrypt cost most stored hashes use (``BCRYPT_ROUNDS`` without users): the dummy check's cost."""
+        costs = [hash_cost(str(record["password"])) for record in self.records.values()]
+        return max(set(costs), key=costs.count) if costs else BCRYPT_ROUNDS
 
     def _user(self, name: str) -> User:
         record = self.records[name]

@@ -32,6 +32,10 @@ MESSAGES = {
         "en": "Accounts are created by an administrator with `python -m analytics users add`; if you forgot your "
               "password, ask them.",
     },
+    "auth.login.wait": {
+        "zh-Hant": "登入失敗次數過多，請於 {seconds} 秒後再試（此期間不檢查密碼）。",
+        "en": "Too many failed sign-ins: try again in {seconds} s (no password is checked until then).",
+    },
     "auth.login.error": {"zh-Hant": "無法登入：{error}", "en": "Cannot sign in: {error}"},
     "auth.login.user_gone": {"zh-Hant": "您的帳號已被移除或密碼已變更，請重新登入。",
                              "en": "Your account was removed or its password changed; please sign in again."},
@@ -58,6 +62,21 @@ MESSAGES = {
     "auth.refuse.after_proxied": {
         "zh-Hant": "然後重新整理此頁。只在本機使用時，請不經代理直接開啟 http://127.0.0.1:埠號。",
         "en": "Then reload this page. For local use only, open http://127.0.0.1:PORT directly, not through the proxy.",
+    },
+    "auth.refuse.host": {
+        "zh-Hant": "此頁以主機名稱 {host} 開啟，但本機模式只接受 localhost、127.0.0.1 或 [::1]。其他網站可以把自己的名稱"
+                   "指向本機（DNS rebinding）來讀取資料，所以不會顯示任何內容。",
+        "en": "This page was opened as {host}, but local mode accepts only localhost, 127.0.0.1 or [::1]. Another web "
+              "site can point its own name at this machine (DNS rebinding) to read the data, so nothing is shown.",
+    },
+    "auth.refuse.after_host": {
+        "zh-Hant": "請直接開啟 http://127.0.0.1:埠號。要以其他名稱或從其他電腦使用，請先建立使用者（上面的指令）。",
+        "en": "Open http://127.0.0.1:PORT directly. To use another name or other computers, create users first "
+              "(the command above).",
+    },
+    "auth.trusted_proxies_error": {
+        "zh-Hant": "信任的代理設定有誤，為安全起見停止服務：{error}",
+        "en": "The trusted proxy setting is invalid; not serving, to be safe: {error}",
     },
     "auth.all_interfaces": {"zh-Hant": "所有網路介面", "en": "all network interfaces"},
     "auth.users_file_error": {

@@ -49,6 +49,9 @@ def private_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     monkeypatch.setenv("WALKTHROUGH_DB", str(paths["db"]))
     monkeypatch.setattr(users_module, "BCRYPT_ROUNDS", 4)
     monkeypatch.setattr(ui.auth, "LOGIN_SLEEP_S", 0.0)
+    from analytics.auth.throttle import SIGN_INS
+
+    SIGN_INS.reset()  # the back-off is per process: one test's wrong passwords must not make the next wait
     return paths
 
 
