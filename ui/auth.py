@@ -31,6 +31,7 @@ _RECORDED_KEY = "_auth_recorded"  # (username, password hash) whose sign-in is a
 _METHOD_KEY = "_auth_method"  # "password" when this session's sign-in came through the form
 _NOTICE_KEY = "_auth_notice"
 _SIGNED_IN_AT_KEY = "_auth_signed_in_at"  # time.time() when this session's sign-in was accepted
+_PENDING_COOKIE_KEY = "_auth_pending_cookie"  # (token, expiry, secure) to hand to the browser in the next run
 _WAIT_KEY = "_auth_wait_s"  # set by the password check when the back-off refused to check (seconds left)
 # Host names a local-mode page may be reached by: anything else is a DNS-rebinding page driving this browser.
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
@@ -302,7 +303,7 @@ def _end_stale_session(store: UserStore, authenticator) -> None:
     if gone or (signed_in_at is not None and sessions.signed_out_after(store.path, username, signed_in_at)):
         # Removed, new password, or signed out in another browser since this session signed in (finding 6).
         authenticator.logout(location="unrendered")
-        for key in (USER_KEY, _RECORDED_KEY, _SIGNED_IN_AT_KEY):
+        for key in (USER_KEY, _RECORDED_KEY, _SIGNED_IN_AT_KEY, _PENDING_COOKIE_KEY):
             st.session_state.pop(key, None)
         st.session_state[_NOTICE_KEY] = True
 
@@ -348,13 +349,28 @@ def _install_guards(authenticator, store: UserStore, cookie: dict) -> None:
         return {"username": username, "exp_date": float(exp_date)}
 
     def set_cookie() -> None:
+        # Called in the run of the sign-in form, which gate() ends with st.rerun(): a cookie component drawn
+        # there never reached the browser (no "remember me" at all), so it is drawn in the next run instead.
         if expiry_days == 0:
             return
         expires = dt.datetime.now() + dt.timedelta(days=expiry_days)
         token = jwt.encode({"username": st.session_state["username"], "exp_date": expires.timestamp()}, key,
                            algorithm="HS256")
-        model.cookie_manager.set(model.cookie_name, token, expires_at=expires,
-                                 secure=True if _served_over_https() else None, same_site="strict")
+        st.session_state[_PENDING_COOKIE_KEY] = (token, expires, _served_over_https())
+
+    pending = st.session_state.get(_PENDING_COOKIE_KEY)
+    if pending is not None and st.session_state.get("authentication_status"):
+        # Drawn in the next three runs (same key and value: the browser sets it once more at most), since a run
+        # that ends in an immediate rerun may again never reach the browser.
+        token, expires, secure, runs = (*pending, 0)[:4]
+        model.cookie_manager.set(model.cookie_name, token, key="auth_cookie_set", expires_at=expires,
+                                 secure=True if secure else None, same_site="strict")
+        if runs >= 2:
+            st.session_state.pop(_PENDING_COOKIE_KEY, None)
+        else:
+            st.session_state[_PENDING_COOKIE_KEY] = (token, expires, secure, runs + 1)
+    elif pending is not None:
+        st.session_state.pop(_PENDING_COOKIE_KEY, None)
 
     controller.get_cookie = get_cookie
     controller.set_cookie = set_cookie
@@ -391,7 +407,7 @@ def _sidebar(authenticator, store: UserStore, user: User, lang: str) -> None:
         except OSError as exc:
             print(f"sign-out not recorded for {user.username}: {exc}", file=sys.stderr)
             st.session_state[_NOTICE_KEY] = True
-        for key in (USER_KEY, _RECORDED_KEY, _SIGNED_IN_AT_KEY):
+        for key in (USER_KEY, _RECORDED_KEY, _SIGNED_IN_AT_KEY, _PENDING_COOKIE_KEY):
             st.session_state.pop(key, None)
 
     authenticator.logout(t("auth.logout", lang), "sidebar", key="auth_logout", callback=on_logout)

