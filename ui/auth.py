@@ -20,7 +20,13 @@ from urllib.parse import urlparse
 import streamlit as st
 
 from analytics.auth import audit, sessions, throttle
-from analytics.auth.client_address import client_address, peer_is_trusted, trusted_proxies
+from analytics.auth.client_address import (
+    client_address,
+    peer_is_trusted,
+    server_trusted,
+    socket_peer,
+    trusted_proxies,
+)
 from analytics.auth.model import AuthError, ScopeDenied, User
 from analytics.auth.scope import CompanyTree, allowed_scope_key, effective_scope
 from analytics.auth.users import UserStore
@@ -94,7 +100,8 @@ def _proxies():
 
 def _client_ip() -> str | None:
     """The client's address: X-Forwarded-For only through a configured trusted proxy (issue #12, finding 10)."""
-    return client_address(_socket_peer(), _header("x-forwarded-for"), _proxies())
+    forwarded = _header("x-forwarded-for")
+    return client_address(socket_peer(_socket_peer(), forwarded, server_trusted()), forwarded, _proxies())
 
 
 def _served_over_https() -> bool:
@@ -106,7 +113,8 @@ def _served_over_https() -> bool:
     if isinstance(url, str) and url.lower().startswith("https:"):
         return True
     proto = (_header("x-forwarded-proto") or "").split(",")[-1].strip().lower()
-    return proto == "https" and peer_is_trusted(_socket_peer(), _proxies())
+    peer = socket_peer(_socket_peer(), _header("x-forwarded-for"), server_trusted())
+    return proto == "https" and peer_is_trusted(peer, _proxies())
 
 
 def host_is_loopback(host: str | None) -> bool:

@@ -82,3 +82,39 @@ def peer_is_trusted(peer: str | None, proxies: tuple[Network, ...]) -> bool:
     """Whether the socket peer is a configured trusted proxy (so its X-Forwarded-* headers may be believed)."""
     address = parse_address(peer)
     return address is not None and bool(proxies) and _trusted(address, proxies)
+
+
+# Streamlit serves through uvicorn, whose ProxyHeadersMiddleware is on by default: for a peer it trusts
+# ($FORWARDED_ALLOW_IPS, default 127.0.0.1 and ::1) it *replaces* the peer by an X-Forwarded-For hop before the app
+# sees it. So on a loopback-bound dashboard any local process could name its own address. ``socket_peer`` undoes
+# that: when the address the app was given is a hop of the header and the server trusts some peers, the real peer
+# was one of those (a loopback address by default), and our own rule (``client_address``) decides from there.
+SERVER_ENV_VAR = "FORWARDED_ALLOW_IPS"
+_SERVER_DEFAULT = "127.0.0.1,::1"
+
+
+def server_trusted(value: str | None = None) -> tuple[Network, ...]:
+    """The peers uvicorn believes X-Forwarded-For from (``value`` or ``$FORWARDED_ALLOW_IPS``, its default)."""
+    text = os.environ.get(SERVER_ENV_VAR, _SERVER_DEFAULT) if value is None else value
+    networks = []
+    for item in re.split(r"[\s,]+", text.strip()):
+        if item == "*":
+            networks += [ipaddress.ip_network("0.0.0.0/0"), ipaddress.ip_network("::/0")]
+        elif item:
+            try:
+                networks.append(ipaddress.ip_network(item.strip("[]"), strict=False))
+            except ValueError:  # uvicorn also takes literal host names (unix sockets): nothing to undo for them
+                continue
+    return tuple(networks)
+
+
+def socket_peer(seen: str | None, forwarded_for: str | None, server: tuple[Network, ...]) -> str | None:
+    """The TCP peer, given the (possibly rewritten) address the ASGI server handed to the app."""
+    seen_address = parse_address(seen)
+    if seen_address is None or not forwarded_for or not server:
+        return seen
+    hops = {parse_address(hop) for hop in forwarded_for.split(",")}
+    if seen_address not in hops:
+        return seen
+    loopback = [net for net in server if net.network_address.is_loopback]
+    return str((loopback or list(server))[0].network_address)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import time
 import urllib.request
 from pathlib import Path
@@ -64,10 +65,26 @@ def sign_in_form(pg, timeout: float = 30000) -> None:
     pg.get_by_label("使用者名稱").wait_for(timeout=timeout)
 
 
+def settle(pg, quiet: float = 1.0, timeout: float = 60) -> None:
+    """Until the script run the last action started has finished (no status widget for ``quiet`` seconds)."""
+    time.sleep(0.3)
+    deadline, quiet_since = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        if pg.locator('[data-testid="stStatusWidget"]').count():
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= quiet:
+            return
+        time.sleep(0.1)
+    raise TimeoutError("the app kept running")
+
+
 def submit(pg, username: str, password: str) -> None:
     pg.get_by_label("使用者名稱").fill(username)
     pg.get_by_label("密碼").fill(password)
     pg.get_by_role("button", name="登入").click()
+    settle(pg)
 
 
 def signed_in(pg, timeout: float = 30000) -> None:
@@ -145,3 +162,52 @@ def test_an_old_cookie_replayed_after_sign_out_does_not_sign_in(browser, tmp_pat
         signed_in(again)
         again.context.close()
         first.context.close()
+
+
+def test_wrong_passwords_make_the_right_one_wait_and_spoofed_forwarded_for_is_not_logged(browser, tmp_path):
+    users = tmp_path / "cfg" / "users.yaml"
+    make_users(users, "alice")
+    db = tmp_path / "w.duckdb"
+    make_database(db)
+    with streamlit_server(db, users) as url:
+        # the guesser claims to be someone else in X-Forwarded-For; no trusted proxy is configured
+        pg = new_page(browser, extra_http_headers={"X-Forwarded-For": "203.0.113.9"})
+        pg.goto(url)
+        sign_in_form(pg)
+        for attempt in range(5):
+            submit(pg, "alice", f"guess-{attempt}-wrong")
+            pg.get_by_text("使用者名稱或密碼不正確").wait_for(timeout=30000)
+        submit(pg, "alice", PASSWORD)  # the 6th guess is right: it is not even checked
+        pg.get_by_text("登入失敗次數過多").wait_for(timeout=30000)
+        wait = re.search(r"請於 (\d+) 秒後再試", body(pg))
+        assert "已登入" not in body(pg) and wait and 15 <= int(wait.group(1)) <= 30  # 30 s after the 5th failure
+        # alice herself, from another browser, waits too (per user name, not only per address)
+        mine = new_page(browser)
+        mine.goto(url)
+        sign_in_form(mine)
+        submit(mine, "alice", PASSWORD)
+        mine.get_by_text("登入失敗次數過多").wait_for(timeout=30000)
+        mine.context.close()
+        pg.context.close()
+    failed = [detail for actor, action, detail in audit_rows(db) if action == "sign_in_failed"]
+    assert len(failed) == 7
+    assert {d["ip"] for d in failed} == {"127.0.0.1"}  # the socket peer, never the spoofed header
+    assert [d.get("throttled_s") is not None for d in failed] == [False] * 5 + [True, True]
+
+
+def test_through_a_trusted_proxy_the_nearest_untrusted_hop_is_logged(browser, tmp_path, monkeypatch):
+    monkeypatch.setenv("WALKTHROUGH_TRUSTED_PROXIES", "127.0.0.1")
+    users = tmp_path / "cfg" / "users.yaml"
+    make_users(users, "alice")
+    db = tmp_path / "w.duckdb"
+    make_database(db)
+    with streamlit_server(db, users) as url:
+        # as nginx on this machine sends it: the client wrote 6.6.6.6 itself, nginx appended 203.0.113.9
+        pg = new_page(browser, extra_http_headers={"X-Forwarded-For": "6.6.6.6, 203.0.113.9"})
+        pg.goto(url)
+        sign_in_form(pg)
+        submit(pg, "alice", "wrong-password")
+        pg.get_by_text("使用者名稱或密碼不正確").wait_for(timeout=30000)
+        pg.context.close()
+    failed = [detail for actor, action, detail in audit_rows(db) if action == "sign_in_failed"]
+    assert [d["ip"] for d in failed] == ["203.0.113.9"]

@@ -13,7 +13,13 @@ from streamlit.testing.v1 import AppTest
 
 import analytics.auth.users as users_module
 from analytics.auth import UserStore, sessions
-from analytics.auth.client_address import client_address, peer_is_trusted, trusted_proxies
+from analytics.auth.client_address import (
+    client_address,
+    peer_is_trusted,
+    server_trusted,
+    socket_peer,
+    trusted_proxies,
+)
 from analytics.auth.throttle import ADDRESS, USER, Policy, Throttle, sign_in_keys, wait_after
 
 APP = str(Path(__file__).parent / "apps" / "gate_app.py")
@@ -162,3 +168,13 @@ def test_a_damaged_sign_out_file_refuses_every_cookie(tmp_path):
     users = tmp_path / "users.yaml"
     sessions.signouts_path(users).write_text("{not json")
     assert sessions.token_revoked(users, "alice", time.time() + 86400)
+
+
+def test_the_servers_own_forwarded_for_rewrite_is_undone():
+    # uvicorn (Streamlit's server) trusts loopback peers by default and hands the app the header's hop instead
+    default = server_trusted("127.0.0.1,::1")
+    assert socket_peer("203.0.113.9", "203.0.113.9", default) == "127.0.0.1"  # a local process spoofing
+    assert socket_peer("198.51.100.20", "10.9.9.9", default) == "198.51.100.20"  # not rewritten
+    assert socket_peer("198.51.100.20", None, default) == "198.51.100.20"
+    assert socket_peer("203.0.113.9", "203.0.113.9", server_trusted("")) == "203.0.113.9"  # server trusts none
+    assert len(server_trusted("*")) == 2 and server_trusted("/tmp/sock") == ()
