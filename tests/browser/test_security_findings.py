@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import socket
 import time
 import urllib.request
 from pathlib import Path
@@ -211,3 +212,57 @@ def test_through_a_trusted_proxy_the_nearest_untrusted_hop_is_logged(browser, tm
         pg.context.close()
     failed = [detail for actor, action, detail in audit_rows(db) if action == "sign_in_failed"]
     assert [d["ip"] for d in failed] == ["203.0.113.9"]
+
+
+def handshake_status(url: str, host: str) -> int:
+    """The HTTP status of a WebSocket handshake on /_stcore/stream sent with ``Host: host`` (and its Origin)."""
+    port = int(url.rsplit(":", 1)[1])
+    request = (
+        f"GET /_stcore/stream HTTP/1.1\r\nHost: {host}\r\nOrigin: http://{host}\r\nUpgrade: websocket\r\n"
+        f"Connection: Upgrade\r\nSec-WebSocket-Key: {base64.b64encode(b'0123456789abcdef').decode()}\r\n"
+        "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: streamlit\r\n\r\n"
+    )
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+        conn.sendall(request.encode())
+        status_line = conn.recv(4096).split(b"\r\n", 1)[0].decode()
+    return int(status_line.split()[1])
+
+
+def test_local_mode_gives_a_rebinding_host_no_data_and_then_refuses_its_websocket(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    missing_users = tmp_path / "cfg" / "users.yaml"  # no users: local mode
+    with streamlit_server(tmp_path / "w.duckdb", missing_users) as url, sync_playwright() as p:
+        port = url.rsplit(":", 1)[1]
+        evil = f"rebind.example:{port}"
+        # the attacker's name resolves to this machine, as after a DNS rebinding
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                    args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP rebind.example 127.0.0.1"])
+        try:
+            # the very first session of the process comes from the attacker's page: the script refuses it
+            attacker = browser.new_context(locale="zh-TW").new_page()
+            attacker.goto(f"http://{evil}/")
+            attacker.get_by_text("本機模式只接受 localhost").wait_for(timeout=30000)
+            settle(attacker)
+            shown = body(attacker)
+            assert "DNS rebinding" in shown and "本機模式：未啟用登入" not in shown and "歡迎使用" not in shown
+
+            # from then on Streamlit refuses the WebSocket of a foreign Host outright; loopback names still work
+            assert handshake_status(url, evil) == 403
+            assert handshake_status(url, "evil.example") == 403
+            assert handshake_status(url, f"127.0.0.1:{port}") == 101
+            assert handshake_status(url, f"localhost:{port}") == 101
+            assert handshake_status(url, f"[::1]:{port}") == 101
+
+            owner = browser.new_context(locale="zh-TW").new_page()
+            owner.goto(url)
+            owner.get_by_text("本機模式：未啟用登入").first.wait_for(timeout=30000)
+            owner.context.close()
+
+            attacker.goto(f"http://{evil}/")
+            time.sleep(5)
+            shown = body(attacker)
+            assert "本機模式：未啟用登入" not in shown and "歡迎使用" not in shown
+            attacker.context.close()
+        finally:
+            browser.close()
