@@ -322,3 +322,25 @@ def test_forged_cookies_and_a_nul_file_name_show_no_traceback(browser, tmp_path)
         assert pg.locator('[data-testid="stAlert"]', has_text="名冊\x00").count() == 0
         assert_no_traceback(pg)
         pg.context.close()
+
+
+@pytest.mark.parametrize("start", range(3))
+def test_sessions_opened_together_right_after_a_start_all_get_only_the_sign_in_form(browser, tmp_path, start):
+    """Finding 1's race: six deep links opened at the same moment on a server that has just started."""
+    users = tmp_path / "cfg" / "users.yaml"
+    make_users(users, "alice")
+    db = tmp_path / "w.duckdb"
+    make_database(db)
+    with streamlit_server(db, users) as url:
+        pages = [browser.new_context(locale="zh-TW").new_page() for _ in range(6)]
+        for pg, path in zip(pages, ["issues", "compliance", "batches"] * 2, strict=True):
+            pg.goto(f"{url}/{path}", wait_until="commit")  # returns at once: the six sessions start together
+        for pg in pages:
+            sign_in_form(pg, timeout=60000)
+        for pg in pages:
+            settle(pg)
+            shown = body(pg)
+            assert "全部公司" not in shown and "公司範圍" not in shown and "已登入" not in shown, pg.url
+            assert pg.locator('[data-testid="stDownloadButton"]').count() == 0, pg.url
+            assert pg.locator('[data-testid="stSidebarNav"]').count() == 0, pg.url  # no list of pages/ files
+            pg.context.close()
