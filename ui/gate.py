@@ -91,7 +91,7 @@ def _accept_nul_in_upload_names() -> None:
     def enforce(filename, allowed_types):
         return original(filename.replace("\0", "") if isinstance(filename, str) else filename, allowed_types)
 
-    enforce._walkthrough_nul = True
+    enforce._walkthrough_nul = True  # type: ignore[attr-defined]
     widget.enforce_filename_restriction = enforce
 
 
