@@ -16,7 +16,8 @@ from ui.links import keep_in_url, seed_from_url
 from ui.progress_view import render_owned, render_progress
 from ui.state import Controls, current_controls, format_period, term, tr
 from ui.theme import MUTED, SERIES_COLORS, STATUS_COLORS, fmt_int, fmt_num, fmt_pct, style_figure
-from ui.widgets import Metric, caption_safe, download_xlsx_button, empty_state, long_table, metric_row, page_guard
+from ui.widgets import (Metric, caption_safe, download_xlsx_button, empty_state, long_table, metric_row, page_guard,
+                        share_metric)
 
 OVERDUE_COLUMNS = [
     ("issue_id", "ui.an.col.issue_id", None), ("owner_company", "ui.an.col.owner_company", None),
@@ -44,9 +45,11 @@ def render_headline(summary: dict) -> None:
     days_help = tr("ui.an.issues.days_help", n=days["n"])
     metric_row([
         Metric(tr("ui.an.issues.total"), fmt_int(summary["total"])),
-        Metric(tr("ui.an.issues.closed"), fmt_int(summary["closed"])),
-        Metric(tr("ui.an.issues.open"), fmt_int(summary["open"])),
-        Metric(tr("ui.an.issues.overdue"), fmt_int(summary["overdue"]), help=tr("ui.an.issues.overdue_help")),
+        # closed and open out of all issues, overdue out of the open ones (issue #16 item 4)
+        share_metric(tr("ui.an.issues.closed"), summary["closed"], summary["total"]),
+        share_metric(tr("ui.an.issues.open"), summary["open"], summary["total"]),
+        share_metric(tr("ui.an.issues.overdue"), summary["overdue"], summary["open"],
+                     help=tr("ui.an.issues.overdue_help") + " " + tr("ui.card.overdue_of_open")),
     ])
     metric_row([
         Metric(tr("ui.an.issues.rate"), fmt_pct(summary["resolution_rate"]), help=tr("ui.an.issues.rate_help")),

@@ -17,7 +17,7 @@ from ui import compliance_view as cv
 from ui import data
 from ui.state import Controls, format_period, tr
 from ui.theme import SERIES_COLORS, fmt_delta_int, fmt_delta_pct_points, fmt_int, fmt_pct, style_figure
-from ui.widgets import Metric, empty_state, metric_row
+from ui.widgets import Metric, empty_state, metric_row, share_metric
 
 LAGGARD_ROWS = 10
 _LOG = logging.getLogger("walkthrough.ui")
@@ -85,12 +85,15 @@ def render_headlines(c: Controls) -> None:
                help=tr("ui.home.overdue_help"), delta_color="inverse"),
     ])
     q = now.quota
+    # Each count beside the results it is out of (issue #16 item 4): those that could be evaluated, n/a left out.
+    evaluated = sum(v for k, v in q.items() if k != "n/a")
+    quota_help = tr("ui.home.quota_help") + " " + tr("ui.card.quota_total_help")
     metric_row([
-        Metric(tr("ui.home.quota_met"), fmt_int(q["met"]), help=tr("ui.home.quota_help")),
-        Metric(tr("ui.home.quota_at_risk"), fmt_int(q["at_risk"]), help=tr("ui.home.quota_help")),
-        Metric(tr("ui.home.quota_missed"), fmt_int(q["missed"]), help=tr("ui.home.quota_help")),
-        Metric(tr("ui.home.quota_on_track"), fmt_int(q["on_track"]), help=tr("ui.home.quota_help")),
-        Metric(tr("status.not_started"), fmt_int(q["not_started"]), help=tr("ui.home.quota_help")),
+        share_metric(tr("ui.home.quota_met"), q["met"], evaluated, help=quota_help),
+        share_metric(tr("ui.home.quota_at_risk"), q["at_risk"], evaluated, help=quota_help),
+        share_metric(tr("ui.home.quota_missed"), q["missed"], evaluated, help=quota_help),
+        share_metric(tr("ui.home.quota_on_track"), q["on_track"], evaluated, help=quota_help),
+        share_metric(tr("status.not_started"), q["not_started"], evaluated, help=quota_help),
     ])
 
 
