@@ -15,7 +15,8 @@ from ui import analysis_data as ad
 from ui.links import keep_in_url, seed_from_url
 from ui.progress_view import render_owned, render_progress
 from ui.state import Controls, current_controls, format_period, term, tr
-from ui.theme import MUTED, SERIES_COLORS, STATUS_COLORS, fmt_int, fmt_num, fmt_pct, style_figure
+from ui.theme import (MUTED, SERIES_COLORS, STATUS_COLORS, fmt_int, fmt_num, fmt_pct, month_ticks, style_figure,
+                      whole_number_axis)
 from ui.widgets import (Metric, caption_safe, download_xlsx_button, empty_state, long_table, metric_row, page_guard,
                         share_metric)
 
@@ -95,6 +96,7 @@ def render_pareto(c: Controls) -> None:
     )
     # three legend entries may wrap in a narrow column: leave room above the tallest bar's label
     style_figure(fig, height=400, margin={"l": 10, "r": 10, "t": 70, "b": 10})
+    whole_number_axis(fig, frame["total"])
     st.plotly_chart(fig, key="an_iss_pareto", config={"displaylogo": False})
     if not frame["is_standard"].astype(bool).all():
         st.caption(tr("ui.an.issues.nonstandard_note"))
@@ -122,6 +124,7 @@ def render_ageing(summary: dict) -> None:
     fig.update_xaxes(title=tr("ui.an.issues.age_axis"))
     fig.update_yaxes(title=tr("ui.an.issues.open"), rangemode="tozero")
     style_figure(fig, height=380)
+    whole_number_axis(fig, counts)
     st.plotly_chart(fig, key="an_iss_ageing", config={"displaylogo": False})
 
 
@@ -166,16 +169,19 @@ def render_trend(c: Controls) -> None:
     if frame.empty or int(frame["known"].sum()) == 0:
         st.info(tr("ui.an.issues.trend_empty"), icon=":material/info:")
         return
-    x = [format_period(p, c.lang) for p in frame["period"]]
+    x = month_ticks(list(frame["period"]), c.lang)  # short upright labels, the year where it changes (#16.8)
+    full = [format_period(p, c.lang) for p in frame["period"]]  # the hover names the month in full
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=x, y=frame["open"], name=tr("ui.an.issues.trend_open"), mode="lines+markers",
-                             line={"color": STATUS_COLORS["missed"], "width": 2.5},
-                             hovertemplate="%{x}: %{y:,}<extra></extra>"))
+                             line={"color": STATUS_COLORS["missed"], "width": 2.5}, customdata=full,
+                             hovertemplate="%{customdata}: %{y:,}<extra></extra>"))
     fig.add_trace(go.Scatter(x=x, y=frame["closed"], name=tr("ui.an.issues.trend_closed"), mode="lines+markers",
-                             line={"color": STATUS_COLORS["met"], "width": 2, "dash": "dot"},
-                             hovertemplate="%{x}: %{y:,}<extra></extra>"))
+                             line={"color": STATUS_COLORS["met"], "width": 2, "dash": "dot"}, customdata=full,
+                             hovertemplate="%{customdata}: %{y:,}<extra></extra>"))
     fig.update_yaxes(title=tr("ui.an.count"), rangemode="tozero")
     style_figure(fig, height=340)
+    fig.update_xaxes(type="category", tickangle=0)
+    whole_number_axis(fig, [*frame["open"], *frame["closed"]])
     st.plotly_chart(fig, key="an_iss_trend", config={"displaylogo": False})
 
 

@@ -16,7 +16,8 @@ from analytics.metrics.quotas import RULES
 from ui import compliance_view as cv
 from ui import data
 from ui.state import Controls, format_period, tr
-from ui.theme import SERIES_COLORS, fmt_delta_int, fmt_delta_pct_points, fmt_int, fmt_pct, style_figure
+from ui.theme import (SERIES_COLORS, fmt_delta_int, fmt_delta_pct_points, fmt_int, fmt_pct, style_figure,
+                      whole_number_axis)
 from ui.widgets import Metric, empty_state, metric_row, share_metric
 
 LAGGARD_ROWS = 10
@@ -109,7 +110,7 @@ def trend_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     style_figure(fig, height=360)
     fig.update_xaxes(type="category")
     fig.update_yaxes(title=tr("ui.home.trend_axis"), rangemode="tozero")
-    return fig
+    return whole_number_axis(fig, [*frame["person_times"], *frame["activities"], *frame["distinct_participants"]])
 
 
 def render_trend(c: Controls) -> None:

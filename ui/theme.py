@@ -85,3 +85,38 @@ def fmt_delta_pct_points(current: Any, previous: Any) -> str | None:
     if is_missing(current) or is_missing(previous):
         return None
     return f"{(float(current) - float(previous)) * 100:+.1f} pp"
+
+
+def month_ticks(periods: list[str], lang: str) -> list[str]:
+    """Short axis labels for a run of months (``YYYY-MM``): ``12月`` / ``Dec``, the year under the first month and
+    under each January (``1月<br>2026年``).
+
+    Twelve full labels (``2026年11月``) on a chart half the page wide overlapped even when Plotly tilted them
+    (issue #16 item 8); the short ones fit upright and the year is still read where it changes.
+    """
+    import datetime as dt
+
+    from analytics.i18n import t
+
+    labels = []
+    for i, period in enumerate(periods):
+        year, month = int(period[:4]), int(period[5:7])
+        short = dt.date(2000, month, 1).strftime("%b") if lang == "en" else t("ui.home.month_short", lang, month=month)
+        if i == 0 or month == 1:
+            short += "<br>" + (str(year) if lang == "en" else t("ui.axis.year", lang, year=year))
+        labels.append(short)
+    return labels
+
+
+def whole_number_axis(fig: Any, values: Any, axis: str = "y") -> Any:
+    """Steps of 1 on a count axis whose largest value is small; Plotly's own steps are whole from 10 up.
+
+    Left to itself Plotly labels an axis up to 2 in steps of 0.25 and up to 5 in steps of 0.5: a count of issues
+    or walks read as 0.25 of one (issue #16 item 8).
+    """
+    numbers = [float(v) for v in values if not _missing(v)]
+    top = max(numbers, default=0)
+    # the first axis only: a second axis of shares (a Pareto's cumulative %) keeps its own ticks
+    steps = {"tick0": 0, "dtick": 1} if top < 10 else {}
+    fig.update_layout({f"{axis}axis": {**steps, "tickformat": ",d"}})
+    return fig

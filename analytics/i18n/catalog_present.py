@@ -15,5 +15,7 @@ MESSAGES = {
         "en": "Results with nobody to count, out of all results of the period.",
     },
     "ui.card.overdue_of_open": {"zh-Hant": "分母為未關閉的問題。", "en": "Out of the open issues."},
+    # the year under a month on a chart axis (ui.theme.month_ticks)
+    "ui.axis.year": {"zh-Hant": "{year}年", "en": "{year}"},
 }
 add_mainland_hans(MESSAGES)
