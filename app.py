@@ -7,7 +7,8 @@ import streamlit as st
 from analytics.auth.model import ADMIN, IMPORTING_ROLES
 from ui.auth import allowed_scope, gate
 from ui.session import mark_routed
-from ui.state import render_sidebar, tr
+from ui.state import current_lang, render_sidebar, tr
+from ui.theme import streamlit_texts_css
 from ui.warm import start_warmer
 
 st.set_page_config(page_title="流程穿越 analytics", page_icon=":material/route:", layout="wide",
@@ -50,6 +51,8 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str, str, bool]]]] = [
 
 st.session_state["_controls_from_router"] = True
 render_sidebar(user, allowed_scope(user))
+# Streamlit's own English texts that no parameter sets (the uploader's), in the reader's language (#16 item 9)
+st.html(f"<style>{streamlit_texts_css(current_lang(), st.get_option('server.maxUploadSize'))}</style>")
 
 navigation: dict[str, list] = {}
 home_page = None

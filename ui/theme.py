@@ -120,3 +120,31 @@ def whole_number_axis(fig: Any, values: Any, axis: str = "y") -> Any:
     steps = {"tick0": 0, "dtick": 1} if top < 10 else {}
     fig.update_layout({f"{axis}axis": {**steps, "tickformat": ",d"}})
     return fig
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def streamlit_texts_css(lang: str, limit_mb: int) -> str:
+    """A style sheet that puts the reader's language on the texts Streamlit's file uploader writes in English.
+
+    The uploader's button (``Upload``) and its line ``50MB per file • XLSX, XLSM, XLS, CSV`` are fixed English in
+    Streamlit's front end, with no parameter to set them (issue #16 item 9). In Chinese the English text is
+    shrunk to nothing and the catalogue's text drawn in its place with ``::after``; in English nothing changes.
+    Selectors are Streamlit's ``data-testid`` attributes, its stable hooks for tests; tests/browser checks every
+    page for the English strings, so a Streamlit upgrade that moves them is caught.
+    """
+    from analytics.i18n import t
+
+    if lang == "en":
+        return ""
+    button = _css_string(t("ui.st.upload_button", lang))
+    limit = _css_string(t("ui.st.upload_limit", lang, limit=limit_mb))
+    drop = '[data-testid="stFileUploaderDropzone"]'
+    return (
+        f'{drop} button [data-testid="stMarkdownContainer"] p {{font-size: 0;}}\n'
+        f'{drop} button [data-testid="stMarkdownContainer"] p::after {{content: {button}; font-size: 0.875rem;}}\n'
+        f'[data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0;}}\n'
+        f'[data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: {limit}; font-size: 0.75rem;}}\n'
+    )

@@ -17,5 +17,8 @@ MESSAGES = {
     "ui.card.overdue_of_open": {"zh-Hant": "分母為未關閉的問題。", "en": "Out of the open issues."},
     # the year under a month on a chart axis (ui.theme.month_ticks)
     "ui.axis.year": {"zh-Hant": "{year}年", "en": "{year}"},
+    # Streamlit's own uploader texts, drawn in the reader's language by CSS (ui.theme.streamlit_texts_css)
+    "ui.st.upload_button": {"zh-Hant": "選擇檔案", "en": "Upload"},
+    "ui.st.upload_limit": {"zh-Hant": "每個檔案上限 {limit} MB · Excel 或 CSV 檔", "en": "{limit}MB per file"},
 }
 add_mainland_hans(MESSAGES)
