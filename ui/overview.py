@@ -137,13 +137,15 @@ def render_laggards(c: Controls) -> None:
     if rows.empty:
         st.success(tr("ui.home.no_laggards"), icon=":material/emoji_events:")
         return
+    # Status and value right after the unit: on a phone (390 px) only the first three columns are in view, and
+    # what a reader needs there is who is behind and how badly (issue #16 item 11); rule and period follow.
     table = pd.DataFrame({
         tr("ui.compliance.col.unit"): rows["row_label"],
-        tr("ui.home.col.rule"): [tr(f"rule.short.{r}") for r in rows["rule"]],  # names people read (#16.4)
-        tr("ui.compliance.col.period"): [format_period(p, c.lang) for p in rows["period"]],
+        tr("ui.compliance.col.status"): [tr(f"status.{s}") for s in rows["cell_status"]],
         tr("ui.compliance.col.value"): [cv.format_value(v, u) for v, u in zip(rows["value"], rows["unit"],
                                                                                 strict=True)],
-        tr("ui.compliance.col.status"): [tr(f"status.{s}") for s in rows["cell_status"]],
+        tr("ui.home.col.rule"): [tr(f"rule.short.{r}") for r in rows["rule"]],  # names people read (#16.4)
+        tr("ui.compliance.col.period"): [format_period(p, c.lang) for p in rows["period"]],
     })
     # The codes are in the rule column's tooltip: st.dataframe has no per-cell tooltip.
     codes = "  \n".join(f"{tr(f'rule.short.{r}')} = {r}" for r in dict.fromkeys(rows["rule"]))
