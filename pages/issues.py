@@ -15,10 +15,27 @@ from ui import analysis_data as ad
 from ui.links import keep_in_url, seed_from_url
 from ui.progress_view import render_owned, render_progress
 from ui.state import Controls, current_controls, format_period, term, tr
-from ui.theme import (MUTED, SERIES_COLORS, STATUS_COLORS, fmt_int, fmt_num, fmt_pct, month_ticks, style_figure,
-                      whole_number_axis)
-from ui.widgets import (Metric, caption_safe, download_xlsx_button, empty_state, long_table, metric_row, page_guard,
-                        share_metric)
+from ui.theme import (
+    MUTED,
+    SERIES_COLORS,
+    STATUS_COLORS,
+    fmt_int,
+    fmt_num,
+    fmt_pct,
+    month_ticks,
+    style_figure,
+    whole_number_axis,
+)
+from ui.widgets import (
+    Metric,
+    caption_safe,
+    download_xlsx_button,
+    empty_state,
+    long_table,
+    metric_row,
+    page_guard,
+    share_metric,
+)
 
 OVERDUE_COLUMNS = [
     ("issue_id", "ui.an.col.issue_id", None), ("owner_company", "ui.an.col.owner_company", None),

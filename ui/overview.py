@@ -16,8 +16,15 @@ from analytics.metrics.quotas import RULES
 from ui import compliance_view as cv
 from ui import data
 from ui.state import Controls, format_period, tr
-from ui.theme import (SERIES_COLORS, fmt_delta_int, fmt_delta_pct_points, fmt_int, fmt_pct, style_figure,
-                      whole_number_axis)
+from ui.theme import (
+    SERIES_COLORS,
+    fmt_delta_int,
+    fmt_delta_pct_points,
+    fmt_int,
+    fmt_pct,
+    style_figure,
+    whole_number_axis,
+)
 from ui.widgets import Metric, empty_state, metric_row, share_metric
 
 LAGGARD_ROWS = 10

@@ -94,16 +94,15 @@ def month_ticks(periods: list[str], lang: str) -> list[str]:
     Twelve full labels (``2026年11月``) on a chart half the page wide overlapped even when Plotly tilted them
     (issue #16 item 8); the short ones fit upright and the year is still read where it changes.
     """
-    import datetime as dt
-
     from analytics.i18n import t
+    from analytics.i18n.formats import month_short
 
     labels = []
     for i, period in enumerate(periods):
         year, month = int(period[:4]), int(period[5:7])
-        short = dt.date(2000, month, 1).strftime("%b") if lang == "en" else t("ui.home.month_short", lang, month=month)
+        short = month_short(month, lang)  # Babel's month names, as every other month label (#13 item 5)
         if i == 0 or month == 1:
-            short += "<br>" + (str(year) if lang == "en" else t("ui.axis.year", lang, year=year))
+            short += "<br>" + (str(year) if lang == "en" else t("ui.period.year_fmt", lang, year=year))
         labels.append(short)
     return labels
 
@@ -114,7 +113,7 @@ def whole_number_axis(fig: Any, values: Any, axis: str = "y") -> Any:
     Left to itself Plotly labels an axis up to 2 in steps of 0.25 and up to 5 in steps of 0.5: a count of issues
     or walks read as 0.25 of one (issue #16 item 8).
     """
-    numbers = [float(v) for v in values if not _missing(v)]
+    numbers = [float(v) for v in values if not is_missing(v)]
     top = max(numbers, default=0)
     # the first axis only: a second axis of shares (a Pareto's cumulative %) keeps its own ticks
     steps = {"tick0": 0, "dtick": 1} if top < 10 else {}

@@ -1,7 +1,6 @@
 """Interface text of the presentation pass (issue #16 items 4, 8, 9, 11): count cards with their totals,
 Streamlit's own texts that the app can set in the reader's language (keys ``ui.card.``, ``ui.st.``)."""
 
-from analytics.i18n.catalog_ui import add_mainland_hans
 
 MESSAGES = {
     # a count card shows its total beside it and the share under it (issue #16 item 4)
@@ -15,10 +14,7 @@ MESSAGES = {
         "en": "Results with nobody to count, out of all results of the period.",
     },
     "ui.card.overdue_of_open": {"zh-Hant": "分母為未關閉的問題。", "en": "Out of the open issues."},
-    # the year under a month on a chart axis (ui.theme.month_ticks)
-    "ui.axis.year": {"zh-Hant": "{year}年", "en": "{year}"},
     # Streamlit's own uploader texts, drawn in the reader's language by CSS (ui.theme.streamlit_texts_css)
     "ui.st.upload_button": {"zh-Hant": "選擇檔案", "en": "Upload"},
     "ui.st.upload_limit": {"zh-Hant": "每個檔案上限 {limit} MB · Excel 或 CSV 檔", "en": "{limit}MB per file"},
 }
-add_mainland_hans(MESSAGES)
