@@ -7,7 +7,8 @@ import streamlit as st
 from analytics.auth.model import ADMIN, IMPORTING_ROLES
 from ui.auth import allowed_scope, gate
 from ui.session import mark_routed
-from ui.state import render_sidebar, tr
+from ui.state import current_lang, render_sidebar, tr
+from ui.theme import streamlit_texts_css
 from ui.warm import start_warmer
 
 st.set_page_config(page_title="流程穿越 analytics", page_icon=":material/route:", layout="wide",
@@ -50,16 +51,34 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str, str, bool]]]] = [
 
 st.session_state["_controls_from_router"] = True
 render_sidebar(user, allowed_scope(user))
+# Streamlit's own English texts that no parameter sets (the uploader's), in the reader's language (#16 item 9)
+st.html(f"<style>{streamlit_texts_css(current_lang(), st.get_option('server.maxUploadSize'))}</style>")
 
 navigation: dict[str, list] = {}
+home_page = None
 for section_key, pages in SECTIONS:
     listed = [
-        st.Page(file, title=tr(title_key), icon=icon, url_path=url_path, default=(url_path == "home"))
+        # The overview is served at the root. Its own url path is "overview" so that "home" is free for the
+        # hidden page below (Streamlit names a page by its url path; two pages cannot share one).
+        st.Page(file, title=tr(title_key), icon=icon, url_path="overview" if url_path == "home" else url_path,
+                default=(url_path == "home"))
         for file, title_key, icon, url_path, visible in pages
         if visible
     ]
+    home_page = home_page or next((p for p in listed if p.url_path == ""), None)
     if listed:
         navigation[tr(section_key)] = listed
+
+
+def _to_root() -> None:
+    """/home opened directly (a bookmark, the first session after a start): the overview at the root with the
+    same address parameters, instead of Streamlit's "Page not found" dialog (issue #16 item 9)."""
+    st.switch_page(home_page, query_params=st.query_params.to_dict())
+
+
+if home_page is not None:
+    navigation.setdefault(tr("ui.nav.section.overview"), []).append(
+        st.Page(_to_root, title=tr("ui.nav.home"), url_path="home", visibility="hidden"))
 
 page = st.navigation(navigation, position="sidebar", expanded=True)
 mark_routed()  # the gate passed in this run: pages/*.py check it first thing (ui/gate.py, issue #12 finding 1)

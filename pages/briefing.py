@@ -27,7 +27,7 @@ from ui.db import data_version
 from ui.import_view import md_escape
 from ui.report_view import render_upward_report
 from ui.state import Controls, current_controls, format_period, tr
-from ui.theme import SERIES_COLORS, STATUS_COLORS, style_figure
+from ui.theme import SERIES_COLORS, STATUS_COLORS, style_figure, whole_number_axis
 from ui.widgets import Metric, caption_safe, empty_state, metric_row, page_guard
 
 PREVIEW_ROWS = 500  # rows per table on screen; the Excel download has them all
@@ -77,9 +77,12 @@ def figure_of(spec: ChartSpec) -> go.Figure:
         fig.update_layout(barmode="stack")
     if horizontal:
         fig.update_yaxes(autorange="reversed")
+    style_figure(fig, title=plot_text(spec.title, TITLE_LABEL))
     if spec.value_format == "pct":
         fig.update_yaxes(tickformat=".0%")
-    return style_figure(fig, title=plot_text(spec.title, TITLE_LABEL))
+    elif spec.value_format == "int":  # counts: whole steps, never 0.25 of an issue (issue #16 item 8)
+        whole_number_axis(fig, [v for _, values in spec.series for v in values], axis="x" if horizontal else "y")
+    return fig
 
 
 def render_downloads(briefing: Briefing) -> None:

@@ -18,12 +18,12 @@ from ui.links import keep_in_url, seed_from_url, url_value
 from ui.state import Controls, current_controls, format_period, tr, tr_md
 from ui.theme import fmt_int
 from ui.widgets import (
-    Metric,
     caption_safe,
     download_xlsx_button,
     empty_state,
     metric_row,
     page_guard,
+    share_metric,
     status_badge_text,
 )
 
@@ -76,16 +76,19 @@ def _drilled_row(results: pd.DataFrame) -> pd.Series | None:
 
 def render_summary(results: pd.DataFrame) -> None:
     """How many results are met, on track, at risk, not started, missed, n/a: quota_counts, the overview's and the
-    briefing's counts (issue #11 item 3: "on track" is pace on_track only, not started ones have their own tile)."""
+    briefing's counts (issue #11 item 3: "on track" is pace on_track only, not started ones have their own tile).
+    Each count beside what it is out of (issue #16 item 4): the evaluated results, n/a against all of them."""
     counts = quota_counts(results)
+    evaluated = len(results) - counts["n/a"]
+    total_help = tr("ui.card.quota_total_help")
     metric_row(
         [
-            Metric(tr("status.met"), fmt_int(counts["met"])),
-            Metric(tr("status.on_track"), fmt_int(counts["on_track"])),
-            Metric(tr("status.at_risk"), fmt_int(counts["at_risk"])),
-            Metric(tr("status.not_started"), fmt_int(counts["not_started"])),
-            Metric(tr("status.missed"), fmt_int(counts["missed"])),
-            Metric(tr("status.n/a"), fmt_int(counts["n/a"])),
+            share_metric(tr("status.met"), counts["met"], evaluated, help=total_help),
+            share_metric(tr("status.on_track"), counts["on_track"], evaluated, help=total_help),
+            share_metric(tr("status.at_risk"), counts["at_risk"], evaluated, help=total_help),
+            share_metric(tr("status.not_started"), counts["not_started"], evaluated, help=total_help),
+            share_metric(tr("status.missed"), counts["missed"], evaluated, help=total_help),
+            share_metric(tr("status.n/a"), counts["n/a"], len(results), help=tr("ui.card.na_help")),
         ]
     )
 

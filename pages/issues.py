@@ -15,8 +15,27 @@ from ui import analysis_data as ad
 from ui.links import keep_in_url, seed_from_url
 from ui.progress_view import render_owned, render_progress
 from ui.state import Controls, current_controls, format_period, term, tr
-from ui.theme import MUTED, SERIES_COLORS, STATUS_COLORS, fmt_int, fmt_num, fmt_pct, style_figure
-from ui.widgets import Metric, caption_safe, download_xlsx_button, empty_state, long_table, metric_row, page_guard
+from ui.theme import (
+    MUTED,
+    SERIES_COLORS,
+    STATUS_COLORS,
+    fmt_int,
+    fmt_num,
+    fmt_pct,
+    month_ticks,
+    style_figure,
+    whole_number_axis,
+)
+from ui.widgets import (
+    Metric,
+    caption_safe,
+    download_xlsx_button,
+    empty_state,
+    long_table,
+    metric_row,
+    page_guard,
+    share_metric,
+)
 
 OVERDUE_COLUMNS = [
     ("issue_id", "ui.an.col.issue_id", None), ("owner_company", "ui.an.col.owner_company", None),
@@ -44,9 +63,11 @@ def render_headline(summary: dict) -> None:
     days_help = tr("ui.an.issues.days_help", n=days["n"])
     metric_row([
         Metric(tr("ui.an.issues.total"), fmt_int(summary["total"])),
-        Metric(tr("ui.an.issues.closed"), fmt_int(summary["closed"])),
-        Metric(tr("ui.an.issues.open"), fmt_int(summary["open"])),
-        Metric(tr("ui.an.issues.overdue"), fmt_int(summary["overdue"]), help=tr("ui.an.issues.overdue_help")),
+        # closed and open out of all issues, overdue out of the open ones (issue #16 item 4)
+        share_metric(tr("ui.an.issues.closed"), summary["closed"], summary["total"]),
+        share_metric(tr("ui.an.issues.open"), summary["open"], summary["total"]),
+        share_metric(tr("ui.an.issues.overdue"), summary["overdue"], summary["open"],
+                     help=tr("ui.an.issues.overdue_help") + " " + tr("ui.card.overdue_of_open")),
     ])
     metric_row([
         Metric(tr("ui.an.issues.rate"), fmt_pct(summary["resolution_rate"]), help=tr("ui.an.issues.rate_help")),
@@ -92,6 +113,7 @@ def render_pareto(c: Controls) -> None:
     )
     # three legend entries may wrap in a narrow column: leave room above the tallest bar's label
     style_figure(fig, height=400, margin={"l": 10, "r": 10, "t": 70, "b": 10})
+    whole_number_axis(fig, frame["total"])
     st.plotly_chart(fig, key="an_iss_pareto", config={"displaylogo": False})
     if not frame["is_standard"].astype(bool).all():
         st.caption(tr("ui.an.issues.nonstandard_note"))
@@ -119,6 +141,7 @@ def render_ageing(summary: dict) -> None:
     fig.update_xaxes(title=tr("ui.an.issues.age_axis"))
     fig.update_yaxes(title=tr("ui.an.issues.open"), rangemode="tozero")
     style_figure(fig, height=380)
+    whole_number_axis(fig, counts)
     st.plotly_chart(fig, key="an_iss_ageing", config={"displaylogo": False})
 
 
@@ -163,16 +186,19 @@ def render_trend(c: Controls) -> None:
     if frame.empty or int(frame["known"].sum()) == 0:
         st.info(tr("ui.an.issues.trend_empty"), icon=":material/info:")
         return
-    x = [format_period(p, c.lang) for p in frame["period"]]
+    x = month_ticks(list(frame["period"]), c.lang)  # short upright labels, the year where it changes (#16.8)
+    full = [format_period(p, c.lang) for p in frame["period"]]  # the hover names the month in full
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=x, y=frame["open"], name=tr("ui.an.issues.trend_open"), mode="lines+markers",
-                             line={"color": STATUS_COLORS["missed"], "width": 2.5},
-                             hovertemplate="%{x}: %{y:,}<extra></extra>"))
+                             line={"color": STATUS_COLORS["missed"], "width": 2.5}, customdata=full,
+                             hovertemplate="%{customdata}: %{y:,}<extra></extra>"))
     fig.add_trace(go.Scatter(x=x, y=frame["closed"], name=tr("ui.an.issues.trend_closed"), mode="lines+markers",
-                             line={"color": STATUS_COLORS["met"], "width": 2, "dash": "dot"},
-                             hovertemplate="%{x}: %{y:,}<extra></extra>"))
+                             line={"color": STATUS_COLORS["met"], "width": 2, "dash": "dot"}, customdata=full,
+                             hovertemplate="%{customdata}: %{y:,}<extra></extra>"))
     fig.update_yaxes(title=tr("ui.an.count"), rangemode="tozero")
     style_figure(fig, height=340)
+    fig.update_xaxes(type="category", tickangle=0)
+    whole_number_axis(fig, [*frame["open"], *frame["closed"]])
     st.plotly_chart(fig, key="an_iss_trend", config={"displaylogo": False})
 
 

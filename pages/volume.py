@@ -17,7 +17,7 @@ from ui import analysis_data as ad
 from ui.data import company_tree, period_volume
 from ui.links import keep_in_url, seed_from_url
 from ui.state import Controls, current_controls, format_period, term, tr
-from ui.theme import SERIES_COLORS, fmt_int, style_figure
+from ui.theme import SERIES_COLORS, fmt_int, style_figure, whole_number_axis
 from ui.widgets import Metric, caption_safe, download_xlsx_button, empty_state, long_table, metric_row, page_guard
 
 MEASURES = ("activities", "person_times", "distinct_participants")
@@ -126,6 +126,7 @@ def render_breakdown(c: Controls) -> None:
     style_figure(fig, title=tr("ui.an.volume.chart_title", measure=tr(f"ui.an.volume.{measure}"),
                                dim=tr(f"ui.an.volume.dim.{dim}"), period=format_period(c.period, c.lang)),
                  height=max(260, 34 * len(chart) + 90))
+    whole_number_axis(fig, chart[tr(f"ui.an.volume.{measure}")], axis="x")
     st.plotly_chart(fig, key="an_vol_bar", config={"displaylogo": False})
     if len(shown) > CHART_LIMIT:
         st.caption(tr("ui.an.chart_limited", n=CHART_LIMIT, total=len(shown)))
@@ -182,6 +183,7 @@ def render_trend(c: Controls) -> None:
                            text=ad.plot_text(tr("ui.an.volume.running_mark")), font={"size": 12})
     fig.update_yaxes(title=tr("ui.an.count"), rangemode="tozero")
     style_figure(fig, height=340)
+    whole_number_axis(fig, by_month[list(MEASURES)].fillna(0).to_numpy().ravel())
     st.plotly_chart(fig, key="an_vol_trend", config={"displaylogo": False})
     if running:
         st.caption(tr("ui.an.volume.running_caption", month=format_period(running, c.lang),

@@ -236,7 +236,12 @@ def heatmap_figure(results: pd.DataFrame, lang: str, units: list[str]) -> go.Fig
     style_figure(fig, height=height, margin={"l": 10, "r": 10, "t": 30, "b": 10})
     if len(periods) < 4:  # a yearly rule has one column: keep cells a readable size instead of full width
         longest = max((len(u) for u in units), default=4)
-        fig.update_layout(width=min(1100, 14 * longest + 160 * len(periods) + 60))
+        # Room on the right for the hover box: Plotly draws it inside the chart, and a chart as narrow as one
+        # column of cells cut it off at its right edge (issue #16 item 8). The box is as wide as its longest
+        # line, the unit's name or "應參與人數: 1,234", at about 14 px a character; it starts at the cell's middle.
+        room = max(0, 14 * max(longest, 12) + 30 - 80)
+        fig.update_layout(width=min(1100, 14 * longest + 160 * len(periods) + 60 + room),
+                          margin={"l": 10, "r": 10 + room, "t": 30, "b": 10})
     # Explicit ranges: the click-catching markers would otherwise pad the axes and leave a gap above the cells.
     fig.update_xaxes(side="top", type="category", fixedrange=True, range=[-0.5, len(periods) - 0.5])
     fig.update_yaxes(type="category", fixedrange=True, gridcolor="rgba(0,0,0,0)", range=[len(units) - 0.5, -0.5])

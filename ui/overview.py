@@ -16,8 +16,16 @@ from analytics.metrics.quotas import RULES
 from ui import compliance_view as cv
 from ui import data
 from ui.state import Controls, format_period, tr
-from ui.theme import SERIES_COLORS, fmt_delta_int, fmt_delta_pct_points, fmt_int, fmt_pct, style_figure
-from ui.widgets import Metric, empty_state, metric_row
+from ui.theme import (
+    SERIES_COLORS,
+    fmt_delta_int,
+    fmt_delta_pct_points,
+    fmt_int,
+    fmt_pct,
+    style_figure,
+    whole_number_axis,
+)
+from ui.widgets import Metric, empty_state, metric_row, share_metric
 
 LAGGARD_ROWS = 10
 _LOG = logging.getLogger("walkthrough.ui")
@@ -85,12 +93,15 @@ def render_headlines(c: Controls) -> None:
                help=tr("ui.home.overdue_help"), delta_color="inverse"),
     ])
     q = now.quota
+    # Each count beside the results it is out of (issue #16 item 4): those that could be evaluated, n/a left out.
+    evaluated = sum(v for k, v in q.items() if k != "n/a")
+    quota_help = tr("ui.home.quota_help") + " " + tr("ui.card.quota_total_help")
     metric_row([
-        Metric(tr("ui.home.quota_met"), fmt_int(q["met"]), help=tr("ui.home.quota_help")),
-        Metric(tr("ui.home.quota_at_risk"), fmt_int(q["at_risk"]), help=tr("ui.home.quota_help")),
-        Metric(tr("ui.home.quota_missed"), fmt_int(q["missed"]), help=tr("ui.home.quota_help")),
-        Metric(tr("ui.home.quota_on_track"), fmt_int(q["on_track"]), help=tr("ui.home.quota_help")),
-        Metric(tr("status.not_started"), fmt_int(q["not_started"]), help=tr("ui.home.quota_help")),
+        share_metric(tr("ui.home.quota_met"), q["met"], evaluated, help=quota_help),
+        share_metric(tr("ui.home.quota_at_risk"), q["at_risk"], evaluated, help=quota_help),
+        share_metric(tr("ui.home.quota_missed"), q["missed"], evaluated, help=quota_help),
+        share_metric(tr("ui.home.quota_on_track"), q["on_track"], evaluated, help=quota_help),
+        share_metric(tr("status.not_started"), q["not_started"], evaluated, help=quota_help),
     ])
 
 
@@ -106,7 +117,7 @@ def trend_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     style_figure(fig, height=360)
     fig.update_xaxes(type="category")
     fig.update_yaxes(title=tr("ui.home.trend_axis"), rangemode="tozero")
-    return fig
+    return whole_number_axis(fig, [*frame["person_times"], *frame["activities"], *frame["distinct_participants"]])
 
 
 def render_trend(c: Controls) -> None:
@@ -133,13 +144,15 @@ def render_laggards(c: Controls) -> None:
     if rows.empty:
         st.success(tr("ui.home.no_laggards"), icon=":material/emoji_events:")
         return
+    # Status and value right after the unit: on a phone (390 px) only the first three columns are in view, and
+    # what a reader needs there is who is behind and how badly (issue #16 item 11); rule and period follow.
     table = pd.DataFrame({
         tr("ui.compliance.col.unit"): rows["row_label"],
-        tr("ui.home.col.rule"): [tr(f"rule.short.{r}") for r in rows["rule"]],  # names people read (#16.4)
-        tr("ui.compliance.col.period"): [format_period(p, c.lang) for p in rows["period"]],
+        tr("ui.compliance.col.status"): [tr(f"status.{s}") for s in rows["cell_status"]],
         tr("ui.compliance.col.value"): [cv.format_value(v, u) for v, u in zip(rows["value"], rows["unit"],
                                                                                 strict=True)],
-        tr("ui.compliance.col.status"): [tr(f"status.{s}") for s in rows["cell_status"]],
+        tr("ui.home.col.rule"): [tr(f"rule.short.{r}") for r in rows["rule"]],  # names people read (#16.4)
+        tr("ui.compliance.col.period"): [format_period(p, c.lang) for p in rows["period"]],
     })
     # The codes are in the rule column's tooltip: st.dataframe has no per-cell tooltip.
     codes = "  \n".join(f"{tr(f'rule.short.{r}')} = {r}" for r in dict.fromkeys(rows["rule"]))

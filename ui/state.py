@@ -176,7 +176,7 @@ def render_sidebar(user: User | None, allowed_scope_key: str | None) -> Controls
     if not isinstance(st.session_state.get(_PARAMS["as_of"]), dt.date):
         st.session_state[_PARAMS["as_of"]] = today
     sb.date_input(t("ui.sidebar.as_of", lang), key=_PARAMS["as_of"], help=t("ui.sidebar.as_of_help", lang),
-                  persist_state="session")
+                  persist_state="session", format="YYYY-MM-DD")  # as the captions write it
 
     level_options = [_ALL, *LEVEL.canonical_values]
     _keep_valid(_PARAMS["level"], level_options, _ALL)

@@ -85,3 +85,65 @@ def fmt_delta_pct_points(current: Any, previous: Any) -> str | None:
     if is_missing(current) or is_missing(previous):
         return None
     return f"{(float(current) - float(previous)) * 100:+.1f} pp"
+
+
+def month_ticks(periods: list[str], lang: str) -> list[str]:
+    """Short axis labels for a run of months (``YYYY-MM``): ``12月`` / ``Dec``, the year under the first month and
+    under each January (``1月<br>2026年``).
+
+    Twelve full labels (``2026年11月``) on a chart half the page wide overlapped even when Plotly tilted them
+    (issue #16 item 8); the short ones fit upright and the year is still read where it changes.
+    """
+    from analytics.i18n import t
+    from analytics.i18n.formats import month_short
+
+    labels = []
+    for i, period in enumerate(periods):
+        year, month = int(period[:4]), int(period[5:7])
+        short = month_short(month, lang)  # Babel's month names, as every other month label (#13 item 5)
+        if i == 0 or month == 1:
+            short += "<br>" + (str(year) if lang == "en" else t("ui.period.year_fmt", lang, year=year))
+        labels.append(short)
+    return labels
+
+
+def whole_number_axis(fig: Any, values: Any, axis: str = "y") -> Any:
+    """Steps of 1 on a count axis whose largest value is small; Plotly's own steps are whole from 10 up.
+
+    Left to itself Plotly labels an axis up to 2 in steps of 0.25 and up to 5 in steps of 0.5: a count of issues
+    or walks read as 0.25 of one (issue #16 item 8).
+    """
+    numbers = [float(v) for v in values if not is_missing(v)]
+    top = max(numbers, default=0)
+    # the first axis only: a second axis of shares (a Pareto's cumulative %) keeps its own ticks
+    steps = {"tick0": 0, "dtick": 1} if top < 10 else {}
+    fig.update_layout({f"{axis}axis": {**steps, "tickformat": ",d"}})
+    return fig
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def streamlit_texts_css(lang: str, limit_mb: int) -> str:
+    """A style sheet that puts the reader's language on the texts Streamlit's file uploader writes in English.
+
+    The uploader's button (``Upload``) and its line ``50MB per file • XLSX, XLSM, XLS, CSV`` are fixed English in
+    Streamlit's front end, with no parameter to set them (issue #16 item 9). In Chinese the English text is
+    shrunk to nothing and the catalogue's text drawn in its place with ``::after``; in English nothing changes.
+    Selectors are Streamlit's ``data-testid`` attributes, its stable hooks for tests; tests/browser checks every
+    page for the English strings, so a Streamlit upgrade that moves them is caught.
+    """
+    from analytics.i18n import t
+
+    if lang == "en":
+        return ""
+    button = _css_string(t("ui.st.upload_button", lang))
+    limit = _css_string(t("ui.st.upload_limit", lang, limit=limit_mb))
+    drop = '[data-testid="stFileUploaderDropzone"]'
+    return (
+        f'{drop} button [data-testid="stMarkdownContainer"] p {{font-size: 0;}}\n'
+        f'{drop} button [data-testid="stMarkdownContainer"] p::after {{content: {button}; font-size: 0.875rem;}}\n'
+        f'[data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0;}}\n'
+        f'[data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: {limit}; font-size: 0.75rem;}}\n'
+    )

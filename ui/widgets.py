@@ -33,17 +33,38 @@ class Metric:
     value: str
     delta: str | None = None
     help: str | None = None
-    delta_color: str = "normal"  # "inverse" when a rise is bad (overdue issues)
+    delta_color: str = "normal"  # "inverse" when a rise is bad (overdue issues); "off" for a share (grey)
+    delta_arrow: str = "auto"  # "off" for a share under the value: it is not a change
 
 
 def metric_row(metrics: Sequence[Metric], *, columns: int | None = None) -> None:
-    """Headline figures side by side in bordered cards."""
+    """Headline figures side by side in bordered cards that wrap onto more rows when the page is narrow.
+
+    A horizontal container, not st.columns: columns keep every card on one row however narrow the screen, so at
+    1,100 px labels and values were cut (``提出問題建…``, ``38…``) and at 390 px the cards stacked one per row.
+    Wrapping cards keep their full text and sit two to a row on a phone (issue #16 items 8, 11). ``columns`` is
+    accepted for the callers that still pass it and no longer used.
+    """
+    del columns
     if not metrics:
         return
-    cols = st.columns(columns or len(metrics))
-    for i, m in enumerate(metrics):
-        with cols[i % len(cols)]:
-            st.metric(m.label, m.value, delta=m.delta, help=m.help, delta_color=m.delta_color, border=True)
+    with st.container(horizontal=True, wrap=True, gap="small"):
+        for m in metrics:
+            st.metric(m.label, m.value, delta=m.delta, help=m.help, delta_color=m.delta_color,
+                      delta_arrow=m.delta_arrow, border=True, width="stretch")
+
+
+def share_metric(label: str, part: int, whole: int, *, help: str | None = None) -> Metric:
+    """A count card that reads on its own (issue #16 item 4): ``387 / 433`` with ``佔 89%`` under it in grey.
+
+    A bare ``387`` says nothing without the total beside it; the share sits where a change would, but without an
+    arrow and in grey, so it is not read as a rise. Nothing to divide by: ``0 / 0`` and no share.
+    """
+    from ui.theme import fmt_int, fmt_pct
+
+    share = tr("ui.card.share", share=fmt_pct(part / whole, 0)) if whole else None
+    return Metric(label, f"{fmt_int(part)} / {fmt_int(whole)}", share, help=help, delta_color="off",
+                  delta_arrow="off")
 
 
 def caption_safe(key: str, /, suffix: str = "", **params: object) -> None:

@@ -154,7 +154,8 @@ def resolution_section(ctx: BriefContext) -> Section:
         ctx.t("brief.col.owner_company"): overdue["owner_company"].to_numpy(),
         ctx.t("brief.col.owner_department"): overdue["owner_department"].to_numpy(),
         ctx.t("brief.col.issue_id"): overdue["issue_id"].to_numpy(),
-        ctx.t("brief.col.issue_category"): overdue["category"].to_numpy(),
+        # the category in the briefing's language as the pages write it (#16 item 9); one off the list as written
+        ctx.t("brief.col.issue_category"): [ctx.term("issue_category", g) for g in overdue["category"]],
         ctx.t("brief.col.description"): overdue["description"].to_numpy(),
         ctx.t("brief.col.due_on"): overdue["due_on"].to_numpy(),
         ctx.t("brief.col.days_overdue"): overdue["days_overdue"].to_numpy(),

@@ -203,3 +203,12 @@ def test_a_previous_period_with_data_is_still_compared(con):
     b = build_briefing(con, "2026Q4", scope=SCOPE, as_of=AS_OF)
     frame = b.section("headline").tables[0].frame
     assert list(frame["變化"])[0] == 2 and b.section("headline").sentences == []
+
+
+def test_english_overdue_list_names_the_category_in_english(con):
+    """The overdue list of the English briefing names the issue category as the English pages do (#16 item 9):
+    the tiny operator's one overdue issue as of 11-25 is I1 (服務規範, due 10-20, 待處理) -> Service standards."""
+    b = build_briefing(con, "2026-10", as_of=AS_OF, lang="en", generated_on=AS_OF)
+    table = next(t for s in b.sections for t in s.tables if t.title == "Overdue issues by owner")
+    assert table.frame["Issue category"].tolist() == ["Service standards"]
+    assert table.frame["Issue ID"].tolist() == ["I1"]

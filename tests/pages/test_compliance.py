@@ -31,7 +31,9 @@ def test_city_manager_quarters_as_of_mid_year(sample_db, use_db):
     assert not at.exception
     # 海濱市分公司 leaders C001, C002. Q1: nobody -> missed; Q2: C001 only = 50 % < 100 %, Q2 ended 06-30 -> missed;
     # Q3, Q4 start after 06-30 -> in progress, pace "not started": their own tile, not "on track" (issue #11 item 3)
-    assert _metrics(at) == {"達標": "0", "進度正常": "0", "有風險": "0", "未開始": "2", "未達標": "2", "不適用": "0"}
+    # each beside the 4 quarter results (issue #16 item 4)
+    assert _metrics(at) == {"達標": "0 / 4", "進度正常": "0 / 4", "有風險": "0 / 4", "未開始": "2 / 4", "未達標": "2 / 4",
+                            "不適用": "0 / 4"}
     table = at.dataframe[0].value
     assert list(table["狀態"]) == ["未達標", "未達標", "未開始", "未開始"]
     assert list(table["達成"]) == ["0%", "50%", "0%", "0%"]
@@ -44,7 +46,7 @@ def test_hq_staff_in_progress_is_at_risk_with_people_needed_per_week(sample_db, 
     at = _compliance()
     at.selectbox(key="compliance_rule").set_value("HQ-STAFF-Y").run()
     # 總部 市場部 staff H004, H005: nobody yet; 0 projected < 10 % x 2 -> at risk
-    assert _metrics(at)["有風險"] == "1"
+    assert _metrics(at)["有風險"] == "1 / 1"
     at.session_state["compliance_drill"] = {"rule": "HQ-STAFF-Y", "period": "2026", "company_key": "总部",
                                             "department_key": "市场部"}
     at.run()
@@ -97,8 +99,9 @@ def test_english_labels_and_statuses(sample_db, use_db):
     at = _compliance(lang="en")
     at.selectbox(key="compliance_rule").set_value("CITY-DEPT-Q").run()
     # 服務部 (4 people): Q1 nobody -> missed; Q2 C001 + C003 = 50 % -> met; Q3, Q4 not started
-    assert _metrics(at) == {"Met": "1", "On track": "0", "At risk": "0", "Not started": "2", "Missed": "1",
-                            "n/a": "0"}
+    assert _metrics(at) == {"Met": "1 / 4", "On track": "0 / 4", "At risk": "0 / 4", "Not started": "2 / 4",
+                            "Missed": "1 / 4", "n/a": "0 / 4"}
+    assert {m.label: m.delta for m in at.metric}["Not started"] == "50% of the total"
     assert list(at.dataframe[0].value["Status"]) == ["Missed", "Met", "Not started", "Not started"]
 
 
@@ -136,7 +139,8 @@ def test_page_follows_the_sidebar_period(sample_db, use_db):
     # CITY-MGR-Q in 2026Q2: only the Q2 result (C001 of C001, C002 = 50 % -> missed)
     table = _results_table(at)
     assert table[["期間", "狀態", "達成"]].values.tolist() == [["2026年第2季", "未達標", "50%"]]
-    assert _metrics(at) == {"達標": "0", "進度正常": "0", "有風險": "0", "未開始": "0", "未達標": "1", "不適用": "0"}
+    assert _metrics(at) == {"達標": "0 / 1", "進度正常": "0 / 1", "有風險": "0 / 1", "未開始": "0 / 1",
+                            "未達標": "1 / 1", "不適用": "0 / 1"}
     # the year rules are not results of a quarter: only the quarterly and monthly rules are offered
     assert at.selectbox(key="compliance_rule").options == [
         cv.rule_label(code, "zh-Hant") for code in ("PROV-RECEPT-M", "CITY-MGR-Q", "CITY-DEPT-Q", "CITY-RECEPT-M")]
@@ -177,8 +181,11 @@ def test_company_by_rule_view_worst_first(sample_db, use_db):
         "CITY-MGR-Q", "CITY-DEPT-Q", "CITY-RECEPT-M", "PROV-RECEPT-M"]
     figure = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert [y.strip() for y in figure["data"][0]["y"]] == ["海濱市分公司", "東海省公司"]
-    # the headline counts every result of the period: met 1, missed 1 + 3 + 3 = 7
-    assert _metrics(at) == {"達標": "1", "進度正常": "0", "有風險": "0", "未開始": "0", "未達標": "7", "不適用": "0"}
+    # the headline counts every result of the period: met 1, missed 1 + 3 + 3 = 7, out of the 8 results beside
+    # its share (issue #16 item 4): 7 / 8 = 87.5 % shown whole, rounded half to even: 88 %
+    assert _metrics(at) == {"達標": "1 / 8", "進度正常": "0 / 8", "有風險": "0 / 8", "未開始": "0 / 8", "未達標": "7 / 8",
+                            "不適用": "0 / 8"}
+    assert {m.label: m.delta for m in at.metric}["未達標"] == "佔 88%"
     # the clickable layer carries [company key, rule] per cell, in the table's order
     assert figure["data"][1]["customdata"][0] == ["海滨市分公司", "CITY-MGR-Q"]
 

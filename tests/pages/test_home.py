@@ -32,9 +32,11 @@ def test_headline_figures_of_a_quarter_against_the_previous_one(sample_db, use_d
     # quota results inside Q2 as of 06-30 (every one has ended by 06-30):
     # met: CITY-DEPT-Q Q2 (C001 + C003 of 4 = 50 %); missed: CITY-MGR-Q Q2 (C001 of C001/C002),
     # PROV-RECEPT-M Apr/May/Jun (P001's reception day was in March), CITY-RECEPT-M Apr/May/Jun -> 7
-    assert m["配額達標"][0] == "1"
-    assert m["未達標"][0] == "7"
-    assert m["進行中有風險"][0] == "0"
+    # each count beside the 8 evaluated results (1 met + 7 missed, nothing in progress) with its share under it
+    # (issue #16 item 4): 1/8 = 12.5 % and 7/8 = 87.5 % shown whole (Python rounds half to even: 12 %, 88 %)
+    assert m["配額達標"] == ("1 / 8", "佔 12%")
+    assert m["未達標"] == ("7 / 8", "佔 88%")
+    assert m["進行中有風險"] == ("0 / 8", "佔 0%")
 
 
 def test_laggards_list_the_lowest_values_first(sample_db, use_db):
@@ -68,7 +70,7 @@ def test_a_period_without_data_shows_zeros_and_no_error(sample_db, use_db):
     # March: A1 (H002, H003) and A2 (P001); HQ's only quota results are yearly, so none lies inside March.
     # March is the first month with any data, so there is no change against February to show.
     assert m["穿越活動"] == ("2", "")
-    assert m["配額達標"][0] == "0"
+    assert m["配額達標"] == ("0 / 0", "")  # nothing to divide by: no share
 
 
 def test_welcome_offers_the_template_and_the_demo(empty_db):

@@ -19,7 +19,8 @@ def test_headline_pareto_and_ageing(monkeypatch, sample_db):
     metrics = {m.label: m.value for m in at.metric}
     # total 4; closed Q2 + Q4 = 2; open 2; rate 2/4 = 50.0%; overdue Q1 (due 04-01) and Q3 (due 05-01) = 2;
     # days to close only Q2 (Q4 has no 解決日期): 03-20 − 03-10 = 10, so median = p90 = 10.
-    assert metrics == {"問題總數": "4", "已關閉": "2", "未關閉": "2", "解決率": "50.0%", "逾期": "2",
+    # closed and open beside the total, overdue beside the open ones (issue #16 item 4)
+    assert metrics == {"問題總數": "4", "已關閉": "2 / 4", "未關閉": "2 / 4", "解決率": "50.0%", "逾期": "2 / 2",
                        "解決天數中位數": "10 天", "解決天數 P90": "10 天"}
     pareto, ageing, *_ = plotly_specs(at)
     # Pareto: 服務規範 2 (50%), then the ties 排隊<體驗> 1 and 業務流程 1 (75%, 100%; ties by name, 排 < 業);
@@ -78,7 +79,7 @@ def test_scope_and_english(monkeypatch, sample_db):
     at = run_page(monkeypatch, sample_db, "issues", scope="广州市分公司", lang="en")
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["Issues"], metrics["Closed"], metrics["Overdue"], metrics["Resolution rate"]) == \
-        ("2", "1", "1", "50.0%")
+        ("2", "1 / 2", "1 / 1", "50.0%")  # overdue Q1 is the one open issue
     overdue = table(at, "Issue ID", "Days overdue")
     assert overdue["Status"].tolist() == ["In progress"] and overdue["Issue category"].tolist() == ["Service standards"]
 
