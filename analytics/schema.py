@@ -55,6 +55,13 @@ class Vocabulary:
     def parse(self, value: object) -> str | None:
         return self.lookup_table().get(match_key(value))
 
+    def canonical(self, code: str) -> str:
+        """The stored term of the English key ``code`` (KeyError for an unknown key: a typo fails at import)."""
+        for term in self.terms:
+            if term.code == code:
+                return term.canonical
+        raise KeyError(f"{self.key}: {code}")
+
     def english(self, canonical: str) -> str:
         for term in self.terms:
             if term.canonical == canonical:
@@ -177,8 +184,11 @@ PLAN_KIND = _vocab(
     Term("階段計畫", "phase", "Phase plan", ("階段計劃", "季度計畫", "半年計畫", "月度計畫")),
     Term("個人計畫", "individual", "Individual plan", ("個人計劃", "個人穿越計畫")),
 )
-COMPANY_PLAN_KINDS: tuple[str, ...] = ("年度計畫", "階段計畫")
-CLOSED_STATUSES: tuple[str, ...] = ("已解決", "已關閉")
+COMPANY_PLAN_KINDS: tuple[str, ...] = (PLAN_KIND.canonical("annual"), PLAN_KIND.canonical("phase"))
+# SPEC 4.5: an issue counts as closed in one of these statuses; every other status is open. The SQL reads them
+# through the /*schema.closed_statuses*/ marker (analytics/metrics/sqlfiles.py), Python imports them from here.
+CLOSED_STATUSES: tuple[str, ...] = (STATUS.canonical("resolved"), STATUS.canonical("closed"))
+OPEN_STATUS: str = STATUS.canonical("open")  # the status of an issue before anything was recorded for it
 
 VOCABULARIES: dict[str, Vocabulary] = {
     v.key: v

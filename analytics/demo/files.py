@@ -18,6 +18,7 @@ from pathlib import Path
 
 import opencc
 
+from analytics import schema
 from analytics.demo.activities import MONTHS, Activity
 from analytics.demo.issues import Issue, tracked_in_month, tracking_date
 from analytics.demo.org import DEPT_LEADER, JAN_SNAPSHOT, JUL_SNAPSHOT, STAFF, Org, Person
@@ -104,7 +105,7 @@ def _issue_rows(issues: list[Issue], day: dt.date, style: str) -> list[list[obje
     rows = []
     for i in issues:
         status = i.status_at(day)
-        closed = status in ("已解決", "已關閉")
+        closed = status in schema.CLOSED_STATUSES
         resolved = i.closed_on if closed and i.resolved_written else None
         rows.append([i.issue_id, i.activity_id, i.raised_by, _date(i.raised_on, style), i.kind, i.category,
                      i.description, i.owner_company, i.owner_department, status, _date(i.due_on, style),

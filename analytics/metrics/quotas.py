@@ -18,12 +18,16 @@ from analytics.i18n import t
 from analytics.metrics.periods import Period, parse_period, periods_of_year
 from analytics.metrics.scope import CITY, HQ, PROVINCE, ResolvedScope, resolve_company_key, scope_company_keys
 from analytics.metrics.sqlfiles import load_composed, load_sql
+from analytics.schema import DEPARTMENT_TYPE, RANK
 from analytics.textnorm import match_key
 
-LEADERS = ("公司領導", "部門領導")
-MANAGERS = ("公司領導", "部門領導", "三級經理")
-ALL_RANKS = ("公司領導", "部門領導", "三級經理", "員工")
-MAIN_DEPARTMENTS = ("主要業務部門", "支撐部門")
+# The populations of SPEC 4.1 by the vocabularies' English keys (analytics/schema.py holds the stored terms).
+_COMPANY_LEADER, _DEPT_LEADER, _MANAGER_L3, _STAFF = (
+    RANK.canonical(c) for c in ("company_leader", "dept_leader", "manager_l3", "staff"))
+LEADERS = (_COMPANY_LEADER, _DEPT_LEADER)
+MANAGERS = (_COMPANY_LEADER, _DEPT_LEADER, _MANAGER_L3)
+ALL_RANKS = RANK.canonical_values
+MAIN_DEPARTMENTS = (DEPARTMENT_TYPE.canonical("business"), DEPARTMENT_TYPE.canonical("support"))
 
 
 class UnknownRule(UserFacingError):
@@ -50,14 +54,14 @@ RULES: dict[str, QuotaRule] = {
     r.code: r
     for r in (
         QuotaRule("HQ-MGR-Y", HQ, "year", MANAGERS, True, None, "share", target_pct=30),
-        QuotaRule("HQ-STAFF-Y", HQ, "year", ("員工",), True, None, "share", target_pct=10),
+        QuotaRule("HQ-STAFF-Y", HQ, "year", (_STAFF,), True, None, "share", target_pct=10),
         QuotaRule("PROV-LEAD-Y", PROVINCE, "year", LEADERS, False, None, "share", target_pct=100),
         QuotaRule("PROV-DEPT-Y", PROVINCE, "year", ALL_RANKS, True, MAIN_DEPARTMENTS, "share", target_pct=50),
         QuotaRule("PROV-RECEPT-M", PROVINCE, "month", LEADERS, False, None, "count", target_count=1,
                   qualify="reception"),
         QuotaRule("CITY-MGR-Q", CITY, "quarter", LEADERS, False, None, "share", target_pct=100),
         QuotaRule("CITY-DEPT-Q", CITY, "quarter", ALL_RANKS, True, MAIN_DEPARTMENTS, "share", target_pct=50),
-        QuotaRule("CITY-RECEPT-M", CITY, "month", ("公司領導",), False, None, "count", target_count=1,
+        QuotaRule("CITY-RECEPT-M", CITY, "month", (_COMPANY_LEADER,), False, None, "count", target_count=1,
                   qualify="reception"),
     )
 }

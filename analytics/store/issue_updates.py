@@ -30,7 +30,7 @@ from analytics.store.audit import record
 from analytics.store.connection import connect
 from analytics.store.sql import load_sql
 
-CLOSED = ("已解決", "已關閉")
+CLOSED = schema.CLOSED_STATUSES
 NOTE_LIMIT = 1000  # characters: a progress note is a sentence or two, not a report
 _LAST_DAY = dt.date(9999, 12, 31)
 _ISSUE_KEYS = [c.key for c in schema.TABLES["issues"].columns]
