@@ -11,8 +11,27 @@ from pathlib import Path
 
 import duckdb
 
+from analytics import schema
+
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql" / "metrics"
 _INCLUDE = re.compile(r"^[ \t]*/\*include (\w+)\*/[ \t]*$", re.MULTILINE)  # alone on its line
+# Stored terms of analytics/schema.py, written into the SQL as a literal list in place of /*schema.NAME*/. A marker
+# and not a bound parameter: issue_state.sql is included in a dozen queries with as many callers, and a parameter
+# would have to be passed by each of them. Only these fixed tuples of the schema reach the SQL text, never user text.
+SCHEMA_LISTS: dict[str, tuple[str, ...]] = {
+    "closed_statuses": schema.CLOSED_STATUSES,
+    "open_status": (schema.OPEN_STATUS,),
+}
+_SCHEMA_MARKER = re.compile(r"/\*schema\.(\w+)\*/")
+
+
+def sql_literals(values: tuple[str, ...]) -> str:
+    """``'a', 'b'``: the values as SQL string literals (quotes doubled), for an ``in (...)`` list."""
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+def _schema_terms(text: str) -> str:
+    return _SCHEMA_MARKER.sub(lambda m: sql_literals(SCHEMA_LISTS[m.group(1)]), text)  # KeyError: a typo
 
 
 @lru_cache(maxsize=64)
@@ -21,9 +40,10 @@ def load_sql(name: str) -> str:
 
     An include is a query every caller inlines (``roster_spans``: a person's roster row as of a date, written once);
     a plain ``/*other*/`` marker is left for ``load_composed``/``with_base``, which may put a temporary table there.
+    ``/*schema.closed_statuses*/`` becomes the schema's list of closed statuses (``SCHEMA_LISTS``).
     """
     text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-    return _INCLUDE.sub(lambda m: load_sql(m.group(1)), text)
+    return _schema_terms(_INCLUDE.sub(lambda m: load_sql(m.group(1)), text))
 
 
 def load_composed(outer: str, inner: str) -> str:

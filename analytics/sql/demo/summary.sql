@@ -1,5 +1,7 @@
 -- What the demo loaded: companies by level (each company's latest roster snapshot), staff on those snapshots,
 -- walkthrough rows and activities, issues and how many are still open.
+-- Bound from analytics/schema.py: $closed_statuses (CLOSED_STATUSES; every other status is open, 狀態 is required)
+-- and $hq, $province, $city (the LEVEL terms).
 with latest as (
     select company_key, max(effective_date) as effective_date
     from roster
@@ -12,9 +14,9 @@ staff as (
 ),
 companies as (
     select
-        count(distinct company_key) filter (where level = '總部') as hq,
-        count(distinct company_key) filter (where level = '省公司') as provinces,
-        count(distinct company_key) filter (where level = '地市公司') as cities,
+        count(distinct company_key) filter (where level = $hq) as hq,
+        count(distinct company_key) filter (where level = $province) as provinces,
+        count(distinct company_key) filter (where level = $city) as cities,
         count(*) as staff
     from staff
 ),
@@ -24,7 +26,7 @@ walks as (
 issue_counts as (
     select
         count(*) as issues,
-        count(*) filter (where status not in ('已解決', '已關閉')) as open_issues
+        count(*) filter (where not list_contains($closed_statuses, status)) as open_issues
     from issues
 ),
 final as (

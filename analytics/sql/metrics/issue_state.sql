@@ -14,6 +14,8 @@
 -- Why intervals and not one aggregate per day: the trend asks for 12-52 days per issue; one window over the history
 -- and a range join serve every day at once (the trend's own approach before this file). No sentinel end date:
 -- callers ask as of 9999-12-31 for "the stored state" (analytics/store/issue_updates.py), past any sentinel.
+-- The closed statuses (已解決, 已關閉) and the open one (待處理) are analytics/schema.py's, written in by
+-- sqlfiles.load_sql in place of the schema markers below.
 with intervals as (
     select
         h.issue_id,
@@ -52,10 +54,10 @@ judged as (
     select
         *,
         case
-            when current_status in ('已解決', '已關閉') and current_resolved_on is not null
+            when current_status in (/*schema.closed_statuses*/) and current_resolved_on is not null
                 then current_resolved_on <= day
-            when not has_history then current_status in ('已解決', '已關閉')
-            else coalesce(status_then in ('已解決', '已關閉'), false)
+            when not has_history then current_status in (/*schema.closed_statuses*/)
+            else coalesce(status_then in (/*schema.closed_statuses*/), false)
         end as closed_then
     from recorded
 ),
@@ -66,11 +68,11 @@ final as (
         day,
         closed_then as is_closed,
         case
-            when closed_then and status_then in ('已解決', '已關閉') then status_then
+            when closed_then and status_then in (/*schema.closed_statuses*/) then status_then
             when closed_then then current_status
-            when status_then not in ('已解決', '已關閉') then status_then
+            when status_then not in (/*schema.closed_statuses*/) then status_then
             when not has_history then current_status
-            else '待處理'
+            else /*schema.open_status*/
         end as status,
         case when has_history then coalesce(due_then, current_due_on) else current_due_on end as due_on,
         case when closed_then and current_resolved_on <= day then current_resolved_on end as resolved_on
