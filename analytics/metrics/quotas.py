@@ -18,7 +18,7 @@ from analytics.i18n import t
 from analytics.metrics.periods import Period, parse_period, periods_of_year
 from analytics.metrics.scope import CITY, HQ, PROVINCE, ResolvedScope, resolve_company_key, scope_company_keys
 from analytics.metrics.sqlfiles import load_composed, load_sql
-from analytics.schema import DEPARTMENT_TYPE, RANK
+from analytics.schema import CATEGORY, DEPARTMENT_TYPE, RANK
 from analytics.textnorm import match_key
 
 # The populations of SPEC 4.1 by the vocabularies' English keys (analytics/schema.py holds the stored terms).
@@ -100,6 +100,7 @@ def quota_params(rules: Sequence[QuotaRule], periods: Sequence[Period], scope_ke
         "rule_qualify": [r.qualify for r in rules],
         "scope_keys": scope_keys,
         "as_of": as_of,
+        "reception_category": CATEGORY.canonical("reception_day"),
     }
 
 

@@ -2,21 +2,11 @@
 -- counted = participated (share rules) or qualified (count rules), plus one marker row with a null employee_id per
 -- unit of evaluation, so that a unit whose population is 0 still appears (reported n/a).
 -- Parameters: the periods ($period_*; all in one calendar year), the allow-listed rules ($rule_*) as parallel lists,
--- $scope_keys (null = all companies), $as_of (walks dated after it do not count; null = no cap, SPEC 4.5).
-with periods as (
-    select
-        unnest($period_codes) as period,
-        unnest($period_kinds) as period_kind,
-        unnest($period_starts)::date as period_start,
-        unnest($period_ends)::date as period_end
-),
-
-period_masks as (
+-- $scope_keys (null = all companies), $as_of (walks dated after it do not count; null = no cap, SPEC 4.5),
+-- $reception_category (客戶接待日, analytics/schema.py's CATEGORY term).
+with period_masks as (
     -- the months of a period as a 12-bit mask (bit 0 = January), to test participation without a range join
-    select
-        *,
-        ((1 << (month(period_end)::integer)) - (1 << (month(period_start)::integer - 1)))::integer as month_mask
-    from periods
+    /*include period_masks*/
 ),
 
 rules as (
@@ -123,11 +113,11 @@ activity as (
         employee_id,
         bit_or((1 << (month(date)::integer - 1))::integer) as any_months,
         coalesce(
-            bit_or((1 << (month(date)::integer - 1))::integer) filter (where category = '客戶接待日' and hours >= 4),
+            bit_or((1 << (month(date)::integer - 1))::integer) filter (where category = $reception_category and hours >= 4),
             0
         ) as reception_months
     from walkthroughs
-    where date between (select min(period_start) from periods) and (select max(period_end) from periods)
+    where date between (select min(period_start) from period_masks) and (select max(period_end) from period_masks)
         -- SPEC 4.5: a walk dated after the as-of date has not happened yet on that date ($as_of null = no cap)
         and ($as_of::date is null or date <= $as_of::date)
     group by employee_id
