@@ -1,4 +1,7 @@
-"""The stored shape of the three tables (migration 0001) and the SPEC 2.5 keys, as identifier allow-lists.
+"""The stored shape of the data tables (migrations 0001, 0005, 0007) and the SPEC 2.5 keys, as identifier allow-lists.
+
+The columns are read from ``analytics/schema.py`` plus the few the store derives; ``tests/store/test_stored_shape.py``
+compares them with the migrated database.
 
 Every identifier that the store puts into SQL text comes from the constants below, never from a file's content.
 """
@@ -15,7 +18,7 @@ AUDIT_COLUMNS = ("batch_id", "source_row")  # bookkeeping: not compared when dec
 @dataclass(frozen=True)
 class StoredTable:
     name: str  # table in the database (also schema.TABLES key)
-    columns: tuple[str, ...]  # stored columns, in DDL order
+    columns: tuple[str, ...]  # stored columns (see _stored)
     key: tuple[str, ...]  # SPEC 2.5 key as stored (company as company_key)
 
     @property
@@ -58,42 +61,22 @@ class StoredTable:
         }
 
 
-ROSTER = StoredTable(
-    "roster",
-    ("company", "company_key", "effective_date", "employee_id", "name", "level", "parent_company", "parent_key",
-     "department", "department_key", "department_type", "rank", "batch_id", "source_row"),
-    ("company_key", "effective_date", "employee_id"),
-)
-WALKTHROUGHS = StoredTable(
-    "walkthroughs",
-    ("activity_key", "employee_id", "activity_id", "name", "date", "category", "item", "theme", "mode", "scope",
-     "target_unit", "hours", "needs_support", "notified_on", "summary_on", "copy_sent", "issues_raised", "note",
-     "batch_id", "source_row"),
-    ("activity_key", "employee_id"),
-)
-ISSUES = StoredTable(
-    "issues",
-    ("issue_id", "activity_id", "raised_by", "raised_on", "kind", "category", "category_is_standard", "description",
-     "owner_company", "owner_company_key", "owner_department", "status", "due_on", "resolved_on", "progress",
-     "work_order_id", "batch_id", "source_row"),
-    ("issue_id",),
-)
+def _stored(name: str, derived: tuple[str, ...], key: tuple[str, ...]) -> StoredTable:
+    """The columns of ``schema.TABLES[name]`` (the single source: a column added there is stored here), then the
+    ``derived`` ones the store computes from them (match keys, the activity key, a period's dates), then the audit
+    columns. The order is not the DDL's: every statement names its columns."""
+    return StoredTable(name, (*(c.key for c in schema.TABLES[name].columns), *derived, *AUDIT_COLUMNS), key)
+
+
+ROSTER = _stored("roster", ("company_key", "parent_key", "department_key"),
+                 ("company_key", "effective_date", "employee_id"))
+WALKTHROUGHS = _stored("walkthroughs", ("activity_key",), ("activity_key", "employee_id"))
+ISSUES = _stored("issues", ("category_is_standard", "owner_company_key"), ("issue_id",))
 # SPEC 2.7 (migration 0007): department_key is '' for the company's lead department (a blank 部門), so the key
 # compares with = like the others.
-CONTACTS = StoredTable(
-    "contacts",
-    ("company", "company_key", "department", "department_key", "name", "email", "employee_id", "language",
-     "batch_id", "source_row"),
-    ("company_key", "department_key", "email"),
-)
+CONTACTS = _stored("contacts", ("company_key", "department_key"), ("company_key", "department_key", "email"))
 # SPEC 2.6 (migration 0005): company plans and individual plans in one table, keyed by 計畫編號.
-PLANS = StoredTable(
-    "plans",
-    ("plan_id", "plan_kind", "company", "company_key", "department", "department_key", "period", "period_start",
-     "period_end", "planned_count", "employee_id", "planned_on", "category", "item", "theme", "mode", "target_unit",
-     "needs_support", "filed_on", "batch_id", "source_row"),
-    ("plan_id",),
-)
+PLANS = _stored("plans", ("company_key", "department_key", "period_start", "period_end"), ("plan_id",))
 STORED: dict[str, StoredTable] = {t.name: t for t in (ROSTER, WALKTHROUGHS, ISSUES, CONTACTS, PLANS)}
 # Commit order within one file (the roster first so the log's warnings see it).
 ORDER: tuple[str, ...] = tuple(k for k in schema.IMPORT_ORDER if k in STORED)
