@@ -21,6 +21,7 @@ from pathlib import Path
 from analytics.demo.files import DemoFile
 from analytics.demo.org import Org
 from analytics.demo.sheets import Sheet, write_xlsx
+from analytics.schema import CLOSED_STATUSES, STATUS
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql" / "demo"
 
@@ -93,9 +94,9 @@ def record_demo_issue_updates(db_path: Path, today: dt.date) -> int:
                     department=department if role == "department" else None)
         with connect(db_path, read_only=True) as con:
             rows = con.execute(sql, {"company": UPDATING_COMPANY, "department": department, "today": today,
-                                     "n": count}).fetchall()
+                                     "n": count, "closed_statuses": list(CLOSED_STATUSES)}).fetchall()
         for offset, (issue_id, _status, due_on, _raised) in enumerate(rows):
-            update = IssueUpdate(issue_id, "處理中", note, due_on + dt.timedelta(days=REVISED_BY_DAYS))
+            update = IssueUpdate(issue_id, STATUS.canonical("in_progress"), note, due_on + dt.timedelta(days=REVISED_BY_DAYS))
             at = UPDATES_AT + dt.timedelta(minutes=20 * index + 3 * offset)
             result = record_issue_update(db_path, update, user=user, now=at)
             if not result.ok:

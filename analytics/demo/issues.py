@@ -16,6 +16,9 @@ import opencc
 
 from analytics.demo.activities import LAST_DAY, Activity
 from analytics.demo.org import CITY_DEPTS, HQ_DEPTS, PROVINCE_DEPTS, Org
+from analytics.schema import STATUS
+
+_OPEN, _IN_PROGRESS, _RESOLVED, _CLOSED = (STATUS.canonical(c) for c in ("open", "in_progress", "resolved", "closed"))
 
 HYPERLINK_TEXT = '=HYPERLINK("http://x","y")'  # must come back verbatim and be neutralised on export (SPEC 6)
 CATEGORIES = (("服務規範", 20), ("業務流程", 22), ("IT系統支撐", 16), ("網路質量", 14), ("渠道與環境", 10),
@@ -50,14 +53,14 @@ class Issue:
 
     def status_at(self, day: dt.date) -> str:
         if self.closed_on is not None and self.closed_on <= day:
-            return self.closed_status or "已解決"
+            return self.closed_status or _RESOLVED
         if self.started_on is not None and self.started_on <= day:
-            return "處理中"
-        return "待處理"
+            return _IN_PROGRESS
+        return _OPEN
 
     def progress_at(self, day: dt.date) -> str | None:
-        return {"待處理": None, "處理中": f"已轉{self.owner_department}跟進", "已解決": "已完成整改並回訪",
-                "已關閉": "經核實不予採納"}[self.status_at(day)]
+        return {_OPEN: None, _IN_PROGRESS: f"已轉{self.owner_department}跟進", _RESOLVED: "已完成整改並回訪",
+                _CLOSED: "經核實不予採納"}[self.status_at(day)]
 
 
 def _owner(rng: random.Random, org: Org, company: str, category: str) -> tuple[str, str]:
@@ -99,9 +102,9 @@ def build_issues(org: Org, activities: list[Activity], seed: int, links: set[str
                 started = raised + dt.timedelta(days=rng.randint(1, 20))
                 r = rng.random()
                 if r < 0.68:
-                    closed, status = started + dt.timedelta(days=rng.randint(3, 75)), "已解決"
+                    closed, status = started + dt.timedelta(days=rng.randint(3, 75)), _RESOLVED
                 elif r < 0.76:
-                    closed, status = started + dt.timedelta(days=rng.randint(2, 30)), "已關閉"
+                    closed, status = started + dt.timedelta(days=rng.randint(2, 30)), _CLOSED
                 else:
                     closed, status = None, None
                     started = started if rng.random() < 0.7 else None

@@ -4,7 +4,7 @@ select issue_id, status, due_on, raised_on
 from issues
 where owner_company = $company
   and owner_department = $department
-  and status in ('待處理', '處理中')
+  and not list_contains($closed_statuses, status)  -- analytics/schema.py's CLOSED_STATUSES; 狀態 is never null
   and due_on > $today
 order by issue_id
 limit $n
