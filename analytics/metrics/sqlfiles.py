@@ -21,6 +21,9 @@ _INCLUDE = re.compile(r"^[ \t]*/\*include (\w+)\*/[ \t]*$", re.MULTILINE)  # alo
 SCHEMA_LISTS: dict[str, tuple[str, ...]] = {
     "closed_statuses": schema.CLOSED_STATUSES,
     "open_status": (schema.OPEN_STATUS,),
+    "company_plan_kinds": schema.COMPANY_PLAN_KINDS,
+    "individual_plan_kind": (schema.PLAN_KIND.canonical("individual"),),
+    "reception_category": (schema.CATEGORY.canonical("reception_day"),),
 }
 _SCHEMA_MARKER = re.compile(r"/\*schema\.(\w+)\*/")
 

@@ -6,7 +6,7 @@ with lines as (
         plan_id, plan_kind, company_key, company, department, department_key, period, period_start, period_end,
         planned_count, filed_on
     from plans
-    where plan_kind in ('年度計畫', '階段計畫')
+    where plan_kind in (/*schema.company_plan_kinds*/)
         and filed_on <= $as_of
         and period_start <= $end
         and period_end >= $start

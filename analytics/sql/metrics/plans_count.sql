@@ -8,8 +8,8 @@ with scoped as (
 
 final as (
     select
-        count(*) filter (where plan_kind in ('年度計畫', '階段計畫')) as company_lines,
-        count(*) filter (where plan_kind = '個人計畫') as individual
+        count(*) filter (where plan_kind in (/*schema.company_plan_kinds*/)) as company_lines,
+        count(*) filter (where plan_kind = /*schema.individual_plan_kind*/) as individual
     from scoped
 )
 

@@ -7,7 +7,7 @@
 with plans_in as (
     select *
     from plans
-    where plan_kind = '個人計畫'
+    where plan_kind = /*schema.individual_plan_kind*/
         and filed_on <= $as_of
         and planned_on between $start and $end
         and ($scope_keys is null or company_key in (select unnest($scope_keys)))

@@ -16,7 +16,7 @@ with_company as (
 individual as (
     select employee_id, planned_on, category, item, filed_on
     from plans
-    where plan_kind = '個人計畫'
+    where plan_kind = /*schema.individual_plan_kind*/
         and filed_on <= $as_of
         and employee_id in (select employee_id from rows_in_range)
 ),

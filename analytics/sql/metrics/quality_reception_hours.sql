@@ -7,7 +7,7 @@ with base as (
 final as (
     select employee_id, name, company_key, date, activity_id
     from base
-    where category = '客戶接待日' and hours is null
+    where category = /*schema.reception_category*/ and hours is null
 )
 
 select * from final
