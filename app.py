@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.auth.model import ADMIN, IMPORTING_ROLES
-from ui.auth import allowed_scope, gate
+from ui.auth import allowed_scope, enforce_scope, gate
 from ui.session import mark_routed
 from ui.state import current_lang, render_sidebar, tr
 from ui.theme import streamlit_texts_css
@@ -50,6 +50,11 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str, str, bool]]]] = [
 ]
 
 st.session_state["_controls_from_router"] = True
+if user is not None and st.query_params.get("scope"):
+    # A link or a hand-edited ?scope= beyond the user's companies: the sidebar falls back to the user's own scope, and
+    # the attempt is said on the page and written to the audit log (scope_denied; docs/security.md). The sidebar then
+    # writes the scope it shows back into the URL, so the warning is not repeated on the next run.
+    enforce_scope(st.query_params.get("scope"), user)
 render_sidebar(user, allowed_scope(user))
 # Streamlit's own English texts that no parameter sets (the uploader's), in the reader's language (#16 item 9)
 st.html(f"<style>{streamlit_texts_css(current_lang(), st.get_option('server.maxUploadSize'))}</style>")

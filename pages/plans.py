@@ -29,6 +29,7 @@ from ui.widgets import (
     long_table,
     metric_row,
     page_guard,
+    share_metric,
     template_download_button,
 )
 
@@ -155,9 +156,11 @@ def notice_text(row: dict) -> str:
 def render_headline(c: Controls, filed: pd.DataFrame, states: dict[str, int], walks: dict) -> None:
     counts = filed["status"].value_counts().to_dict()
     metric_row([
-        Metric(tr("ui.plans.m.filed"), f"{fmt_int(counts.get('filed', 0))} / {fmt_int(len(filed))}"),
-        Metric(tr("ui.plans.m.late_missing"),
-               f"{fmt_int(counts.get('late', 0))} / {fmt_int(counts.get('missing', 0))}"),
+        # three cards, each a share of the companies (issue #16 item 4): one "1 / 1" card for late and missing read
+        # like a share
+        share_metric(tr("ui.plans.m.filed"), counts.get("filed", 0), len(filed)),
+        share_metric(tr("ui.plans.filed.late"), counts.get("late", 0), len(filed)),
+        share_metric(tr("ui.plans.filed.missing"), counts.get("missing", 0), len(filed)),
         Metric(tr("ui.plans.m.overdue"), fmt_int(states.get("overdue", 0)),
                help=tr("ui.plans.m.overdue_help", done=fmt_int(states.get("done", 0)),
                        upcoming=fmt_int(states.get("upcoming", 0)))),

@@ -42,7 +42,6 @@ MESSAGES.update({
               "when it names them) carries out the plan. Default 7.",
     },
     "ui.plans.m.filed": {"zh-Hant": "已按時報備", "en": "Filed on time"},
-    "ui.plans.m.late_missing": {"zh-Hant": "逾期 / 未報備", "en": "Late / missing"},
     "ui.plans.m.overdue": {"zh-Hant": "逾期個人計畫", "en": "Overdue individual plans"},
     "ui.plans.m.overdue_help": {
         "zh-Hant": "計畫日期加容許天數已過、仍無對應穿越的個人計畫。今年另有已完成 {done} 項、待執行 {upcoming} 項。",

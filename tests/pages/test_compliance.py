@@ -283,3 +283,26 @@ def test_without_signing_in_a_compliance_link_shows_nothing(east_lead):
     assert not at.dataframe and "林經理" not in texts(at)
     with pytest.raises(ValueError, match="Could not find a navigation page"):  # not routed before sign-in
         at.switch_page("pages/compliance.py")
+
+
+def test_a_link_naming_a_scope_beyond_the_user_is_refused_said_and_audited(east_lead):
+    """Attack: the 東海 lead opens a link with ?scope=总部 (everything). The real sidebar (not a test app) falls back
+    to 東海省公司, the page says the link asked for more, and the audit log has scope_denied with what was asked."""
+    from analytics.auth.audit import load_audit_log
+    from analytics.store.connection import connect
+
+    at = signed_in("east", LEAD_PASSWORD, None, scope="总部", **MID_YEAR)  # the first page after signing in
+    assert not at.exception, at.exception
+    assert at.selectbox(key="ctl_scope__zh-Hant").value == "东海省公司"
+    assert any("無權查看" in str(w.value) for w in at.warning), [w.value for w in at.warning]
+    with connect(east_lead, read_only=True) as con:
+        log = load_audit_log(con)
+    denied = log[log["action"] == "scope_denied"]
+    assert list(denied["actor"]) == ["east"] and "总部" in str(denied["detail"].iloc[0])
+    # the URL now carries the scope shown, so the next run neither warns nor audits again
+    assert at.query_params["scope"] in ("东海省公司", ["东海省公司"])
+    at.switch_page("pages/compliance.py")
+    at.run()
+    assert not at.exception, at.exception
+    assert not any("無權查看" in str(w.value) for w in at.warning)
+    assert at.selectbox(key="ctl_scope__zh-Hant").value == "东海省公司"
