@@ -155,20 +155,26 @@ def test_cli_overview_and_briefing_give_one_headline(demo, con, capsys, monkeypa
         else:
             assert shown[label] == _fmt_int(cli[f]), (period, f)
     q = cli["quota"]
+    # each quota card is "count / results that could be evaluated" (issue #16 item 4; n/a left out)
+    evaluated = sum(q[k] for k in ("met", "at_risk", "missed", "on_track", "not_started"))
     assert (shown["配額達標"], shown["進行中有風險"], shown["未達標"], shown["進行中進度正常"], shown["未開始"]) == tuple(
-        _fmt_int(q[k]) for k in ("met", "at_risk", "missed", "on_track", "not_started"))
+        f"{_fmt_int(q[k])} / {_fmt_int(evaluated)}" for k in ("met", "at_risk", "missed", "on_track", "not_started"))
     if cli["state"] == "future":  # item 4: said in words on the page and in the briefing, no borrowed figure
         assert any("還沒開始" in str(i.value) for i in at.info)
         assert any("還沒開始" in s for s in briefing.summary)
         assert cli["issues_raised"] == cli["activities"] == cli["issues_total"] == 0
         assert cli["resolution_rate"] is None
-        assert all(m.delta in ("", None) for m in at.metric)
+        # no change against another period; the quota cards' grey share of the results is not a change
+        assert all(m.delta in ("", None) or str(m.delta).startswith("佔") for m in at.metric)
 
     # the 配額達標 page, company × rule view (every rule of the period): its tiles are the same counts by name
     page = open_page("pages/compliance.py", period=period, kind=kind, as_of=as_of.isoformat(), view="company")
     assert not page.exception
     tiles = {m.label: m.value for m in page.metric}
-    assert tiles == {label: _fmt_int(q[key]) for label, key in COMPLIANCE_TILES.items()}, period
+    counted = {label: value.split(" / ")[0] for label, value in tiles.items()}
+    assert counted == {label: _fmt_int(q[key]) for label, key in COMPLIANCE_TILES.items()}, period
+    # out of the results that could be evaluated; 不適用 out of all results of the period
+    assert {v.split(" / ")[1] for k, v in tiles.items() if k != "不適用"} == {_fmt_int(evaluated)}, period
 
 
 def test_known_figures(demo, capsys):

@@ -54,6 +54,20 @@ class Recorder:
         return "250 OK"
 
 
+def free_smtp_port() -> int:
+    """The first port of SMTP_PORTS nobody listens on (another test run on this machine may hold one)."""
+    import socket
+
+    for port in SMTP_PORTS:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free SMTP test port in {SMTP_PORTS.start}-{SMTP_PORTS.stop - 1}")
+
+
 def start_server(port: int, cert: Path, key: Path) -> tuple[Controller, Recorder]:
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)

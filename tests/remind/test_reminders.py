@@ -16,7 +16,7 @@ from analytics.remind.content import build_contents
 from analytics.remind.runs import load_reminder_runs
 from analytics.store.connection import connect
 from tests.remind.handmade import AS_OF, build_store
-from tests.remind.smtpserver import self_signed, start_server
+from tests.remind.smtpserver import free_smtp_port, self_signed, start_server
 
 
 @pytest.fixture(scope="module")
@@ -76,9 +76,10 @@ def test_dry_run_writes_eml_files_in_the_contacts_language_with_tables_and_a_saf
 
 def test_delivery_over_starttls_then_no_double_sending(fresh_store, tmp_path, monkeypatch):
     cert, key = self_signed(tmp_path)
-    controller, recorder = start_server(8781, cert, key)
+    port = free_smtp_port()
+    controller, recorder = start_server(port, cert, key)
     try:
-        for name, value in {"WALKTHROUGH_SMTP_HOST": "127.0.0.1", "WALKTHROUGH_SMTP_PORT": "8781",
+        for name, value in {"WALKTHROUGH_SMTP_HOST": "127.0.0.1", "WALKTHROUGH_SMTP_PORT": str(port),
                             "WALKTHROUGH_SMTP_FROM": "reminders@example.com", "WALKTHROUGH_SMTP_CAFILE": str(cert)
                             }.items():
             monkeypatch.setenv(name, value)
@@ -119,8 +120,9 @@ def test_a_failing_server_is_retried_recorded_and_reported(fresh_store, tmp_path
     printed = capsys.readouterr().out
     assert "失敗 3" in printed and "ConnectionRefusedError" in printed
     # 2. a 451 twice, then accepted: the retry delivers; a third 451 streak (3 attempts) fails that message
-    controller, recorder = start_server(8782, cert, key)
-    monkeypatch.setenv("WALKTHROUGH_SMTP_PORT", "8782")
+    port = free_smtp_port()
+    controller, recorder = start_server(port, cert, key)
+    monkeypatch.setenv("WALKTHROUGH_SMTP_PORT", str(port))
     try:
         recorder.fail_next = 2
         assert main(argv) == 0
