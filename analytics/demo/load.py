@@ -18,6 +18,7 @@ from analytics.config import archive_dir
 from analytics.demo import DEMO_SEED, TODAY, DemoFile, write_demo_files
 from analytics.errors import UserFacingError
 from analytics.i18n import t
+from analytics.metrics.sqlfiles import expand_includes
 
 DEMO_USER = "demo"
 SUMMARY_SQL = Path(__file__).resolve().parent.parent / "sql" / "demo" / "summary.sql"
@@ -111,7 +112,7 @@ def load_demo(db_path: Path, *, out_dir: Path | None = None, force: bool = False
     submit_demo_reports(db_path)  # two provinces have submitted their Q3 report to 總部 (issue #15)
     record_demo_issue_updates(db_path, TODAY)  # owner departments report progress in the app (issue #15)
     with connect(db_path, read_only=True) as con:
-        cursor = con.execute(SUMMARY_SQL.read_text(encoding="utf-8"),
+        cursor = con.execute(expand_includes(SUMMARY_SQL.read_text(encoding="utf-8")),
                              {"closed_statuses": list(schema.CLOSED_STATUSES), "hq": schema.LEVEL.canonical("hq"),
                               "province": schema.LEVEL.canonical("province"), "city": schema.LEVEL.canonical("city")})
         names = [d[0] for d in cursor.description]

@@ -49,6 +49,14 @@ def load_sql(name: str) -> str:
     return _schema_terms(_INCLUDE.sub(lambda m: load_sql(m.group(1)), text))
 
 
+def expand_includes(text: str) -> str:
+    """``text`` (a query of any folder of ``analytics/sql``) with each ``/*include name*/`` line replaced by
+    ``load_sql(name)`` and the schema markers written: the shared definitions (``company_latest``, ``company_tree``)
+    live in ``metrics/``, and a query of another folder (``demo/summary.sql``) includes them rather than writing them
+    again."""
+    return _schema_terms(_INCLUDE.sub(lambda m: load_sql(m.group(1)), text))
+
+
 def load_composed(outer: str, inner: str) -> str:
     """``outer`` with the query ``inner`` spliced in place of its ``/*inner*/`` marker (a shared base query)."""
     return load_sql(outer).replace(f"/*{inner}*/", load_sql(inner))

@@ -2,15 +2,8 @@
 -- walkthrough rows and activities, issues and how many are still open.
 -- Bound from analytics/schema.py: $closed_statuses (CLOSED_STATUSES; every other status is open, 狀態 is required)
 -- and $hq, $province, $city (the LEVEL terms).
-with latest as (
-    select company_key, max(effective_date) as effective_date
-    from roster
-    group by company_key
-),
-staff as (
-    select r.company_key, r.level, r.employee_id
-    from roster r
-    join latest l using (company_key, effective_date)
+with staff as (
+    /*include company_latest*/
 ),
 companies as (
     select

@@ -1,10 +1,9 @@
 -- The roll-up of SPEC 4.3: the companies (target_key) in which a company's rows count: itself; a city (地市公司) also
--- its province; every company also 總部. A company's level and parent are those of its latest roster snapshot.
--- Included (sqlfiles.load_sql) by volume_rollup.sql and volume_summary.sql as their CTE `targets`.
+-- its province; every company also 總部. A company's level and parent are those of its latest roster snapshot
+-- (company_tree.sql, the one tree). Included (sqlfiles.load_sql) by volume_rollup.sql and volume_summary.sql as
+-- their CTE `targets`; the Python twin is analytics.auth.scope.CompanyTree.contains.
 with companies as (
-    select company_key, arg_max(level, effective_date) as level, arg_max(parent_key, effective_date) as parent_key
-    from roster
-    group by company_key
+    /*include company_tree*/
 ),
 
 final as (

@@ -1,17 +1,14 @@
 -- The people a lead department may open in the walker view: 工號 equal to $text, or a name containing it, among
 -- the latest snapshot rows of the companies in $scope_keys (null = every company); at most $limit, by 工號.
 with latest as (
-    select company_key, max(effective_date) as effective_date
-    from roster
-    where $scope_keys is null or company_key in (select unnest($scope_keys))
-    group by company_key
+    /*include company_latest*/
 ),
 
 people as (
-    select r.employee_id, r.name, r.company, r.department, r.rank
-    from roster as r
-    join latest as l using (company_key, effective_date)
-    where r.employee_id = $text or contains(r.name, $text)
+    select employee_id, name, company, department, rank
+    from latest
+    where ($scope_keys is null or company_key in (select unnest($scope_keys)))
+        and (employee_id = $text or contains(name, $text))
 ),
 
 final as (
