@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from analytics.company_tree import HQ, LEVEL_ORDER, CompanyTree
 from ui.db import data_version, db_exists, read
 
 _SQL_DIR = Path(__file__).resolve().parent.parent / "analytics" / "sql" / "ui"
@@ -87,7 +88,6 @@ def company_tree(allowed_scope_key: str | None = None) -> pd.DataFrame:
     cols = ["company_key", "company", "level", "parent_key", "depth", "label"]
     if df.empty:
         return pd.DataFrame(columns=cols)
-    level_rank = {"總部": 0, "省公司": 1, "地市公司": 2}
     rows = df.to_dict("records")
     children: dict[str | None, list[dict]] = {}
     keys = {r["company_key"] for r in rows}
@@ -101,34 +101,20 @@ def company_tree(allowed_scope_key: str | None = None) -> pd.DataFrame:
         for child in sorted(children.get(node["company_key"], []), key=lambda c: str(c["company"])):
             visit(child, depth + 1)
 
-    roots = sorted(children.get(None, []), key=lambda r: (level_rank.get(r.get("level"), 9), str(r["company"])))
+    roots = sorted(children.get(None, []), key=lambda r: (LEVEL_ORDER.get(r.get("level"), 9), str(r["company"])))
     # A province is shown under 總部 (SPEC 8: 總部 includes all), although the roster gives it no parent.
-    hq = [r for r in roots if r.get("level") == "總部"]
-    others = [r for r in roots if r.get("level") != "總部"]
+    hq = [r for r in roots if r.get("level") == HQ]
+    others = [r for r in roots if r.get("level") != HQ]
     for r in hq:
         visit(r, 0)
     for r in others:
         visit(r, 1 if hq else 0)
     tree = pd.DataFrame(ordered)[cols]
     if allowed_scope_key:
-        allowed = _subtree(tree, allowed_scope_key)
+        # what rolls up to the allowed company: the one tree of analytics.company_tree (an unknown key: nothing)
+        allowed = CompanyTree.coerce(df).keys_within(allowed_scope_key) if allowed_scope_key in keys else []
         tree = tree[tree["company_key"].isin(allowed)]
     return tree.reset_index(drop=True)
-
-
-def _subtree(tree: pd.DataFrame, root: str) -> set[str]:
-    if root not in set(tree["company_key"]):
-        return set()
-    level = dict(zip(tree["company_key"], tree["level"], strict=True))
-    if level.get(root) == "總部":
-        return set(tree["company_key"])
-    found = {root}
-    frontier = {root}
-    parents = dict(zip(tree["company_key"], tree["parent_key"], strict=True))
-    while frontier:
-        frontier = {k for k, p in parents.items() if p in frontier and k not in found}
-        found |= frontier
-    return found
 
 
 def quota_results(year: int, as_of: dt.date, scope: str | None) -> pd.DataFrame:

@@ -9,75 +9,10 @@ scope is enforced where data is read.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 
 from analytics.auth.model import LEAD, ROLES, RoleDenied, ScopeDenied, User
+from analytics.company_tree import CompanyTree  # re-exported: callers import it from here
 from analytics.textnorm import match_key
-
-HQ_LEVEL = "總部"
-
-
-@dataclass(frozen=True)
-class CompanyTree:
-    """Company key → (level, parent key), from the roster (``analytics.metrics.scope.load_companies``)."""
-
-    levels: Mapping[str, str] = field(default_factory=dict)
-    parents: Mapping[str, str | None] = field(default_factory=dict)
-
-    @classmethod
-    def from_rows(cls, rows: Iterable[Mapping]) -> CompanyTree:
-        """Build from records with ``company_key``, ``level`` and ``parent_key`` (e.g. ``df.to_dict("records")``)."""
-        levels: dict[str, str] = {}
-        parents: dict[str, str | None] = {}
-        for row in rows:
-            key = row.get("company_key") or match_key(row.get("company"))
-            if not key:
-                continue
-            levels[key] = str(row.get("level") or "")
-            parent = row.get("parent_key")
-            if not parent and row.get("parent_company"):
-                parent = match_key(row.get("parent_company"))
-            parents[key] = parent if isinstance(parent, str) and parent else None
-        return cls(levels, parents)
-
-    @classmethod
-    def coerce(cls, tree: object) -> CompanyTree:
-        """Accept a ``CompanyTree``, a pandas DataFrame of companies, or an iterable of mappings."""
-        if isinstance(tree, CompanyTree):
-            return tree
-        if tree is None:
-            return cls()
-        if hasattr(tree, "to_dict"):
-            return cls.from_rows(tree.to_dict("records"))
-        return cls.from_rows(tree)
-
-    def merged(self, other: CompanyTree) -> CompanyTree:
-        """This tree with ``other``'s companies added (e.g. a roster being uploaded that names new cities)."""
-        return CompanyTree({**self.levels, **other.levels}, {**self.parents, **other.parents})
-
-    def is_hq(self, key: str) -> bool:
-        return self.levels.get(key) == HQ_LEVEL
-
-    def contains(self, root: str | None, key: str | None) -> bool:
-        """Whether scope ``root`` includes company ``key`` (``root`` None = everything)."""
-        if root is None:
-            return True
-        if not key:
-            return False
-        if root == key or self.is_hq(root):
-            return True
-        seen: set[str] = set()
-        parent = self.parents.get(key)
-        while parent and parent not in seen:  # walk up; a cycle in bad data must not loop forever
-            if parent == root:
-                return True
-            seen.add(parent)
-            parent = self.parents.get(parent)
-        return False
-
-    def keys_within(self, root: str | None) -> list[str]:
-        """Every known company key in scope ``root``, sorted."""
-        return sorted(k for k in self.levels if self.contains(root, k))
 
 
 def allowed_scope_key(user: User | None) -> str | None:

@@ -1,4 +1,8 @@
-"""The company tree and scopes (SPEC 4.3 roll-up, SPEC 8): 總部 includes all, a province its cities."""
+"""Scopes of the metric queries (SPEC 4.3 roll-up, SPEC 8): 總部 includes all, a province its cities.
+
+The tree itself is ``analytics.company_tree.CompanyTree`` over ``load_companies`` (company_tree.sql); this module
+resolves a scope to the company keys a query filters on.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,14 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from analytics.company_tree import CITY, HQ, PROVINCE, CompanyTree
 from analytics.errors import UserFacingError
 from analytics.i18n import t
 from analytics.metrics.sqlfiles import load_sql
 from analytics.textnorm import match_key
 
-HQ, PROVINCE, CITY = "總部", "省公司", "地市公司"
+__all__ = ["CITY", "HQ", "PROVINCE", "ResolvedScope", "UnknownCompany", "load_companies", "resolve_company_key",
+           "resolve_scope", "scope_company_keys"]
 
 
 class UnknownCompany(UserFacingError):
@@ -72,11 +78,4 @@ def scope_company_keys(con: duckdb.DuckDBPyConnection, scope: str | ResolvedScop
     if isinstance(scope, ResolvedScope):
         return None if scope.keys is None else list(scope.keys)
     key = resolve_company_key(con, scope)
-    companies = load_companies(con)
-    row = companies[companies["company_key"] == key].iloc[0]
-    if row["level"] == HQ:
-        return sorted(companies["company_key"].tolist())
-    if row["level"] == PROVINCE:
-        children = companies[(companies["level"] == CITY) & (companies["parent_key"] == key)]
-        return sorted([key, *children["company_key"].tolist()])
-    return [key]
+    return CompanyTree.coerce(load_companies(con)).keys_within(key)

@@ -38,14 +38,15 @@ from analytics import schema
 from analytics.auth.model import LEAD, User
 from analytics.auth.scope import CompanyTree, can_import
 from analytics.auth.uploads import parsed_company_keys, parsed_company_tree, stored_employee_companies
+from analytics.company_tree import CITY, HQ, LEVEL_ORDER
 from analytics.i18n import t
 from analytics.ingest.model import ParsedFile, Problem
-from analytics.metrics.scope import CITY, HQ, load_companies
+from analytics.metrics.scope import load_companies
 from analytics.metrics.sqlfiles import load_sql as load_metrics_sql
 from analytics.store.sql import load_sql
 from analytics.textnorm import match_key
 
-_RANK = {HQ: 0, "省公司": 1, CITY: 2}  # lower is wider; a company a lead creates must rank below the lead's own
+_RANK = LEVEL_ORDER  # lower is wider; a company a lead creates must rank below the lead's own
 _LAST_DAY = dt.date(9999, 12, 31)
 
 # (column key, message key, extra params) for a refused row; None = the row may be written.
