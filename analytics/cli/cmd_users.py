@@ -92,9 +92,11 @@ def _check_company(args: argparse.Namespace, company: str) -> None:
     if not path.exists():
         return
     try:
+        from analytics.metrics.sqlfiles import expand_includes
         from analytics.store.connection import connect
 
-        sql = (Path(__file__).resolve().parent.parent / "sql" / "auth" / "company_name.sql").read_text("utf-8")
+        sql = expand_includes((Path(__file__).resolve().parent.parent / "sql" / "auth" / "company_name.sql")
+                              .read_text("utf-8"))
         with connect(path, read_only=True, timeout_s=5) as con:
             found = con.execute(sql, {"company_key": match_key(company)}).fetchone()
     except UserFacingError:

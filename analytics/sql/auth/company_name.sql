@@ -1,14 +1,13 @@
--- The company named by a key, as its latest roster snapshot writes it (used to check `users add --company`).
-with named as (
-    select company, level, effective_date
-    from roster
-    where company_key = $company_key
+-- The company named by a key, as its latest roster snapshot writes it (used to check `users add --company`); no
+-- row when no snapshot has it. From the tree (metrics/company_tree.sql, included by sqlfiles.expand_includes).
+with tree as (
+    /*include company_tree*/
 ),
 
 final as (
-    select arg_max(company, effective_date) as company, arg_max(level, effective_date) as level
-    from named
-    having count(*) > 0
+    select company, level
+    from tree
+    where company_key = $company_key
 )
 
 select * from final

@@ -5,9 +5,8 @@ with base as (
 ),
 
 companies as (
-    select company_key, arg_max(company, effective_date) as company
-    from roster
-    group by company_key
+    -- the name as written in the company's latest snapshot: the tree, written once
+    /*include company_tree*/
 ),
 
 final as (

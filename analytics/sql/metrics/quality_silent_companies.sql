@@ -12,12 +12,15 @@ months as (
         unnest($period_ends)::date as period_end
 ),
 
+tree as (
+    -- name, level and first snapshot of each company: the tree, written once
+    /*include company_tree*/
+),
+
 companies as (
-    select company_key, arg_max(company, effective_date) as company, arg_max(level, effective_date) as level,
-        min(effective_date) as first_snapshot
-    from roster
+    select company_key, company, level, first_snapshot
+    from tree
     where $scope_keys is null or company_key in (select unnest($scope_keys))
-    group by company_key
 ),
 
 active as (
