@@ -57,6 +57,10 @@ class CompanyTree:
         """This tree with ``other``'s companies added (e.g. a roster being uploaded that names new cities)."""
         return CompanyTree({**self.levels, **other.levels}, {**self.parents, **other.parents})
 
+    def parent_of(self, key: str) -> str | None:
+        """The parent key of ``key`` (a city's province), None for 總部, a province or an unknown company."""
+        return self.parents.get(key)
+
     def is_hq(self, key: str) -> bool:
         return self.levels.get(key) == HQ
 
@@ -80,3 +84,27 @@ class CompanyTree:
     def keys_within(self, root: str | None) -> list[str]:
         """Every known company key in scope ``root``, sorted."""
         return sorted(k for k in self.levels if self.contains(root, k))
+
+    def in_display_order(self, names: Mapping[str, str]) -> list[tuple[str, int]]:
+        """(key, depth) of every company in tree order: 總部, then each province followed by its cities, siblings by
+        name (``names``: key → name as written). A province is shown under 總部 (SPEC 8: 總部 includes all),
+        although the roster gives it no parent; a company whose parent is not on the roster is a root."""
+        children: dict[str | None, list[str]] = {}
+        for key in self.levels:
+            parent = self.parents.get(key)
+            children.setdefault(parent if parent in self.levels else None, []).append(key)
+        ordered: list[tuple[str, int]] = []
+
+        def visit(key: str, depth: int) -> None:
+            ordered.append((key, depth))
+            for child in sorted(children.get(key, []), key=lambda k: str(names.get(k, k))):
+                visit(child, depth + 1)
+
+        roots = sorted(children.get(None, []), key=lambda k: (LEVEL_ORDER.get(self.levels[k], 9), str(names.get(k, k))))
+        hq = [k for k in roots if self.is_hq(k)]
+        for key in hq:
+            visit(key, 0)
+        for key in roots:
+            if not self.is_hq(key):
+                visit(key, 1 if hq else 0)
+        return ordered

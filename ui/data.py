@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics.company_tree import HQ, LEVEL_ORDER, CompanyTree
+from analytics.company_tree import CompanyTree
 from ui.db import data_version, db_exists, read
 
 _SQL_DIR = Path(__file__).resolve().parent.parent / "analytics" / "sql" / "ui"
@@ -88,31 +88,15 @@ def company_tree(allowed_scope_key: str | None = None) -> pd.DataFrame:
     cols = ["company_key", "company", "level", "parent_key", "depth", "label"]
     if df.empty:
         return pd.DataFrame(columns=cols)
-    rows = df.to_dict("records")
-    children: dict[str | None, list[dict]] = {}
-    keys = {r["company_key"] for r in rows}
-    for r in rows:
-        parent = r.get("parent_key") if r.get("parent_key") in keys else None
-        children.setdefault(parent, []).append(r)
-    ordered: list[dict] = []
-
-    def visit(node: dict, depth: int) -> None:
-        ordered.append({**node, "depth": depth, "label": "\u3000" * depth + str(node["company"])})
-        for child in sorted(children.get(node["company_key"], []), key=lambda c: str(c["company"])):
-            visit(child, depth + 1)
-
-    roots = sorted(children.get(None, []), key=lambda r: (LEVEL_ORDER.get(r.get("level"), 9), str(r["company"])))
-    # A province is shown under 總部 (SPEC 8: 總部 includes all), although the roster gives it no parent.
-    hq = [r for r in roots if r.get("level") == HQ]
-    others = [r for r in roots if r.get("level") != HQ]
-    for r in hq:
-        visit(r, 0)
-    for r in others:
-        visit(r, 1 if hq else 0)
+    rows = {r["company_key"]: r for r in df.to_dict("records")}
+    names = {key: str(r["company"]) for key, r in rows.items()}
+    companies_tree = CompanyTree.coerce(df)  # the one tree (analytics.company_tree): order and what rolls up
+    ordered = [{**rows[key], "depth": depth, "label": "\u3000" * depth + names[key]}
+               for key, depth in companies_tree.in_display_order(names)]
     tree = pd.DataFrame(ordered)[cols]
     if allowed_scope_key:
-        # what rolls up to the allowed company: the one tree of analytics.company_tree (an unknown key: nothing)
-        allowed = CompanyTree.coerce(df).keys_within(allowed_scope_key) if allowed_scope_key in keys else []
+        # what rolls up to the allowed company (an unknown key: nothing)
+        allowed = companies_tree.keys_within(allowed_scope_key) if allowed_scope_key in rows else []
         tree = tree[tree["company_key"].isin(allowed)]
     return tree.reset_index(drop=True)
 

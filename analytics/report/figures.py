@@ -22,6 +22,7 @@ import duckdb
 import pandas as pd
 
 from analytics import config
+from analytics.company_tree import CompanyTree
 from analytics.metrics.headline import results_of_period
 from analytics.metrics.issues import compute_issue_headline
 from analytics.metrics.periods import Period, parse_period
@@ -87,9 +88,8 @@ def compute_scope_figures(con: duckdb.DuckDBPyConnection, period: str | Period, 
 
 def province_and_cities(con: duckdb.DuckDBPyConnection, province_key: str) -> list[str]:
     """The province first, then its cities in key order."""
-    companies = load_companies(con)
-    cities = companies[(companies["level"] == "地市公司") & (companies["parent_key"] == province_key)]
-    return [province_key, *sorted(cities["company_key"].tolist())]
+    below = CompanyTree.coerce(load_companies(con)).keys_within(province_key)  # sorted; the one tree
+    return [province_key, *[key for key in below if key != province_key]]
 
 
 def province_keys(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -183,7 +183,7 @@ def _roster_refusal(company: object, level: object, parent: object, scope: _Scop
         if level != stored.levels[key]:
             return "level", "store.scope.roster_level", {"company": scope.name(key, company),
                                                          "stored": stored.levels[key]}
-        stored_parent = stored.parents.get(key)
+        stored_parent = stored.parent_of(key)
         if level == CITY and parent_key != stored_parent:
             return "parent_company", "store.scope.roster_parent", {"company": scope.name(key, company),
                                                                    "stored": scope.name(stored_parent)}

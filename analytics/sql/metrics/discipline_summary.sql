@@ -57,10 +57,8 @@ counted as (
 ),
 
 companies as (
-    -- name and level of the latest snapshot; arg_max and not company_tree.sql for speed, as in quota_base.sql
-    select company_key, arg_max(company, effective_date) as company, arg_max(level, effective_date) as level
-    from roster
-    group by company_key
+    -- name and level of the latest snapshot
+    /*include company_named*/
 ),
 
 final as (

@@ -5,9 +5,8 @@
 -- are as of $as_of (SPEC 4.5, issue_state.sql), not today's; current_status / current_resolved_on /
 -- current_due_on keep the stored row's values (the trend asks issue_state.sql again for other days).
 with companies as (
-    select company_key, arg_max(company, effective_date) as company
-    from roster
-    group by company_key
+    -- the name of the company's latest snapshot
+    /*include company_named*/
 ),
 
 raised as (

@@ -20,15 +20,15 @@ rules as (
         unnest($rule_qualify) as qualify
 ),
 
--- Level and displayed name of a company: its latest snapshot (SPEC 2.1). Deliberately not company_tree.sql (the
--- one tree, which takes the most frequent spelling of the latest snapshot): arg_max is one pass over the roster and
--- the tree three times that, +0.2 s of 0.6 s for the national year (docs/ARCHITECTURE.md "Where each fact lives").
--- Both agree whenever a snapshot spells its company one way; tests/test_company_tree.py allows only this copy.
+-- Level and displayed name of a company: its latest snapshot (SPEC 2.1, company_named.sql).
+named as (
+    /*include company_named*/
+),
+
 companies as materialized (
-    select company_key, arg_max(company, effective_date) as company, arg_max(level, effective_date) as level
-    from roster
+    select company_key, company, level
+    from named
     where $scope_keys is null or company_key in (select unnest($scope_keys))
-    group by company_key
 ),
 
 rule_companies as materialized (
