@@ -1,8 +1,9 @@
 -- The company tree of SPEC 1 / ARCHITECTURE: one row per company_key with the name, level and parent as written
 -- in that company's latest roster snapshot (company_latest.sql; ties on the date broken by the most frequent
 -- spelling); parent_key and parent_company are set for 地市公司 only. The one definition of the tree in SQL:
--- companies.sql lists it, rollup_targets.sql rolls up over it; Python reads it through
--- analytics.metrics.scope.load_companies and analytics.auth.scope.CompanyTree.
+-- companies.sql lists it, rollup_targets.sql rolls up over it, discipline_failures, quality_silent_companies and
+-- auth/company_name name companies from it; Python reads it through analytics.metrics.scope.load_companies into
+-- analytics.company_tree.CompanyTree. (company_named.sql is the one-pass name and level of the hot queries.)
 with latest_rows as (
     /*include company_latest*/
 ),
