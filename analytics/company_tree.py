@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
 from analytics.textnorm import match_key
 
@@ -51,7 +52,7 @@ class CompanyTree:
             return cls()
         if hasattr(tree, "to_dict"):
             return cls.from_rows(tree.to_dict("records"))
-        return cls.from_rows(tree)
+        return cls.from_rows(cast(Iterable[Mapping], tree))  # anything else is taken as rows
 
     def merged(self, other: CompanyTree) -> CompanyTree:
         """This tree with ``other``'s companies added (e.g. a roster being uploaded that names new cities)."""
