@@ -52,6 +52,7 @@ _SENTENCE_PT = 14
 _LINE = 1.5
 _CELL_MARGIN_X, _CELL_MARGIN_Y = Inches(0.08), Inches(0.04)
 _CELL_PAD_PT = 2 * _CELL_MARGIN_X.pt + 4
+_WRAP_SAFETY = 0.94
 _TEXTBOX_INSET = Inches(0.1)  # python-pptx text boxes: 0.1 in left/right, 0.05 in top/bottom
 _MAX_FREE_PT = Inches(4.5).pt
 _FREE_MIN_PT = Inches(2.0).pt
@@ -173,13 +174,17 @@ def _grid_of_heatmap(spec: ChartSpec) -> _Grid:
 
 def _widths(grid: _Grid, width: int, lang: str) -> list[float] | None:
     """Column widths (points) of ``grid`` within ``width`` EMU; None when it does not fit."""
-    plans = plan_columns(grid.headers, grid.rows, grid.formats, size_pt=_TABLE_PT, pad_pt=_CELL_PAD_PT, lang=lang,
-                         max_free_pt=_MAX_FREE_PT)
+    plans = plan_columns(grid.headers, grid.rows, grid.formats, size_pt=_TABLE_PT / _WRAP_SAFETY,
+                         pad_pt=_CELL_PAD_PT, lang=lang, max_free_pt=_MAX_FREE_PT)
     return fit_columns(plans, Emu(width).pt, free_min_pt=_FREE_MIN_PT)
 
 
 def _row_height(texts: list[str], widths: list[float], lang: str, *, bold: bool = False) -> int:
-    usable = [w - _CELL_PAD_PT + 2 for w in widths]
+    # Renderers wrap a little earlier than our font metrics say (LibreOffice put "地市部門每季 ≥ 50% ｜濱江市分公司 ・
+    # 客户服務部" on two lines where one was measured, and the note below the table then printed over its last row):
+    # measure against 94 % of the cell's inside (and plan the columns with the same margin, _widths), so a row is
+    # never taller on screen than it was measured here.
+    usable = [(w - _CELL_PAD_PT) * _WRAP_SAFETY for w in widths]
     lines = max(line_count(t, u, _TABLE_PT, bold=bold, lang=lang) for t, u in zip(texts, usable, strict=True))
     return int(Pt(lines * _TABLE_PT * _LINE)) + 2 * int(_CELL_MARGIN_Y)
 
@@ -291,7 +296,7 @@ def _full_width_grid(prs, slide, top: int, grid: _Grid, section: Section, b: Bri
     full_w = _WIDTH - 2 * _MARGIN
     widths = _widths(grid, full_w, b.lang)
     if widths is None:  # wider than a slide even so: share the width out (long texts wrap more)
-        plans = plan_columns(grid.headers, grid.rows, grid.formats, size_pt=_TABLE_PT, pad_pt=_CELL_PAD_PT,
+        plans = plan_columns(grid.headers, grid.rows, grid.formats, size_pt=_TABLE_PT / _WRAP_SAFETY, pad_pt=_CELL_PAD_PT,
                              lang=b.lang, max_free_pt=_MAX_FREE_PT)
         total = sum(p.need for p in plans)
         widths = [p.need * Emu(full_w).pt / total for p in plans]

@@ -107,7 +107,7 @@ def build_national(con: duckdb.DuckDBPyConnection, *, seed: int = 7) -> dict[str
     )
     con.execute(
         """
-        insert into issue_status_history
+        insert into issue_status_history (issue_id, old_status, new_status, changed_at, batch_id)
         select issue_id, null, '待處理', raised_on::timestamp + interval 1 day, 1 from issues
         union all
         select issue_id, '待處理', status, resolved_on::timestamp + interval 2 day, 1 from issues
