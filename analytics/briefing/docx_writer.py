@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from analytics.briefing.charts import STATUS_COLORS, chart_width_in, render_png
+from analytics.briefing.docx_common import page_number_footer, use_font_everywhere
 from analytics.briefing.fonts import find_cjk_font
 from analytics.briefing.model import Briefing, Section, SectionTable
 from analytics.briefing.table_layout import cell_texts, fit_columns, is_atomic, plan_columns
@@ -39,8 +40,8 @@ def write_docx(briefing: Briefing) -> bytes:
     font = find_cjk_font(briefing.lang)
     doc = Document()
     _page_setup(doc)
-    _fonts(doc, font.family)
-    _footer_page_number(doc, briefing.labels["page"])
+    use_font_everywhere(doc, font.family)
+    page_number_footer(doc, briefing.labels["page"])
     _title_page(doc, briefing)
     for section in briefing.sections:
         _section(doc, section, briefing)
@@ -56,53 +57,6 @@ def _page_setup(doc) -> None:
     for side in ("left_margin", "right_margin"):
         setattr(sect, side, Cm(2.0))
     sect.top_margin, sect.bottom_margin = Cm(2.0), Cm(2.0)
-
-
-def _fonts(doc, family: str) -> None:
-    names = ["Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Table Grid", "Caption",
-             "List Bullet"]
-    for name in names:
-        try:
-            style = doc.styles[name]
-        except KeyError:
-            continue
-        style.font.name = family
-        rpr = style.element.get_or_add_rPr()
-        rfonts = rpr.find(qn("w:rFonts"))
-        if rfonts is None:
-            rfonts = OxmlElement("w:rFonts")
-            rpr.append(rfonts)
-        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            rfonts.set(qn(attr), family)
-        for theme_attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            rfonts.attrib.pop(qn(theme_attr), None)
-    doc.styles["Normal"].font.size = Pt(10.5)
-
-
-def _footer_page_number(doc, label: str) -> None:
-    """Centered ``第 {page} 頁`` / ``Page {page}`` in the footer, ``{page}`` being a real PAGE field so Word and
-    LibreOffice number every page."""
-    para = doc.sections[0].footer.paragraphs[0]
-    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    before, _, after = label.partition("{page}")
-    if before:
-        para.add_run(before)
-    run = para.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = " PAGE "
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    placeholder = OxmlElement("w:t")
-    placeholder.text = "1"
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    for element in (begin, instr, separate, placeholder, end):
-        run._r.append(element)
-    if after:
-        para.add_run(after)
 
 
 def _title_page(doc, b: Briefing) -> None:

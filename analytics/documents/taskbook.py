@@ -21,6 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from analytics.briefing.docx_common import page_number_footer, use_font_everywhere
 from analytics.briefing.fonts import find_cjk_font
 from analytics.documents.checklists import checklist
 from analytics.documents.labels import date_text, lang_of, term, walker
@@ -64,8 +65,8 @@ def write_taskbook(docs: Sequence[PlanDoc], lang: str = "zh-Hant", *, today: dt.
     font = find_cjk_font("zh-Hans" if lang == "zh-Hans" else "zh-Hant")
     document = Document()
     _page_setup(document)
-    _fonts(document, font.family)
-    _footer(document, t("docs.tb.page", lang))
+    use_font_everywhere(document, font.family)
+    page_number_footer(document, t("docs.tb.page", lang))
     form = summary_form_name(docs, person_month=person_month)
     for i, doc in enumerate(docs):
         if i:
@@ -81,50 +82,6 @@ def _page_setup(document) -> None:
     sect.page_width, sect.page_height = Cm(21.0), Cm(29.7)  # A4 portrait
     sect.left_margin = sect.right_margin = Cm(2.0)
     sect.top_margin = sect.bottom_margin = Cm(1.8)
-
-
-def _fonts(document, family: str) -> None:
-    """Every style used here in ``family`` for all scripts (w:eastAsia too), theme fonts removed."""
-    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Table Grid", "List Bullet"):
-        try:
-            style = document.styles[name]
-        except KeyError:
-            continue
-        style.font.name = family
-        rpr = style.element.get_or_add_rPr()
-        rfonts = rpr.find(qn("w:rFonts"))
-        if rfonts is None:
-            rfonts = OxmlElement("w:rFonts")
-            rpr.append(rfonts)
-        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            rfonts.set(qn(attr), family)
-        for theme_attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            rfonts.attrib.pop(qn(theme_attr), None)
-    document.styles["Normal"].font.size = Pt(10.5)
-
-
-def _footer(document, label: str) -> None:
-    """``第 {page} 頁`` with a real PAGE field."""
-    para = document.sections[0].footer.paragraphs[0]
-    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    before, _, after = label.partition("{page}")
-    if before:
-        para.add_run(before)
-    run = para.add_run()
-    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("t", "1"), ("end", None)):
-        if kind == "instr":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        elif kind == "t":
-            element = OxmlElement("w:t")
-            element.text = text
-        else:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        run._r.append(element)
-    if after:
-        para.add_run(after)
 
 
 def _heading(document, text: str) -> None:
