@@ -55,3 +55,13 @@ def page_number_footer(doc, label: str) -> None:
         run._r.append(element)
     if after:
         para.add_run(after)
+
+
+def shade(cell, fill: str) -> None:
+    """``cell``'s background in ``fill`` (hex without #), as Word and LibreOffice both read it (w:shd)."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from analytics.briefing.charts import STATUS_COLORS, chart_width_in, render_png
-from analytics.briefing.docx_common import page_number_footer, use_font_everywhere
+from analytics.briefing.docx_common import page_number_footer, shade, use_font_everywhere
 from analytics.briefing.fonts import find_cjk_font
 from analytics.briefing.model import Briefing, Section, SectionTable
 from analytics.briefing.table_layout import cell_texts, fit_columns, is_atomic, plan_columns
@@ -124,7 +124,7 @@ def _table(doc, table: SectionTable, b: Briefing) -> None:
     for cell, name, width in zip(header.cells, columns, widths, strict=True):
         _cell_text(cell, str(name), bold=True)
         cell.width = width
-        _shade(cell, _HEADER_FILL)
+        shade(cell, _HEADER_FILL)
     statuses = table.row_status or []
     status_col = columns.index(table.status_column) if table.status_column in columns else None
     for i, row_texts in enumerate(texts):
@@ -134,7 +134,7 @@ def _table(doc, table: SectionTable, b: Briefing) -> None:
             _cell_text(cell, text, right=fmt in _NUMERIC, no_wrap=is_atomic(text, fmt))
             cell.width = width
         if status_col is not None and i < len(statuses) and statuses[i] in STATUS_COLORS:
-            _shade(row.cells[status_col], STATUS_COLORS[statuses[i]].lstrip("#"))
+            shade(row.cells[status_col], STATUS_COLORS[statuses[i]].lstrip("#"))
             for run in row.cells[status_col].paragraphs[0].runs:
                 run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     for column, width in zip(word_table.columns, widths, strict=True):
@@ -203,10 +203,3 @@ def _cell_text(cell, text: str, *, bold: bool = False, right: bool = False, no_w
         cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
 
 
-def _shade(cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)

@@ -18,10 +18,9 @@ from collections.abc import Sequence
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from analytics.briefing.docx_common import page_number_footer, use_font_everywhere
+from analytics.briefing.docx_common import page_number_footer, shade, use_font_everywhere
 from analytics.briefing.fonts import find_cjk_font
 from analytics.documents.checklists import checklist
 from analytics.documents.labels import date_text, lang_of, term, walker
@@ -95,13 +94,6 @@ def _heading(document, text: str) -> None:
     run.font.color.rgb = _ACCENT
 
 
-def _shade(cell, fill: str) -> None:
-    props = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    props.append(shading)
 
 
 def _table(document, rows: int, widths: Sequence) -> object:
@@ -178,7 +170,7 @@ def _plan(document, doc: PlanDoc, lang: str, today: dt.date, form: str) -> None:
         _keep_row_together(row)
         for n, (label, value) in enumerate(pair):
             _cell(row.cells[2 * n], label, bold=True)
-            _shade(row.cells[2 * n], _LABEL_FILL)
+            shade(row.cells[2 * n], _LABEL_FILL)
             _cell(row.cells[2 * n + 1], value)
 
     _heading(document, t("docs.tb.notice", lang))
@@ -213,7 +205,7 @@ def _plan(document, doc: PlanDoc, lang: str, today: dt.date, form: str) -> None:
         row.height = Cm(1.0)
         for n in range(2):
             _cell(row.cells[2 * n], t(keys[2 * r + n], lang), bold=True)
-            _shade(row.cells[2 * n], _LABEL_FILL)
+            shade(row.cells[2 * n], _LABEL_FILL)
 
     _heading(document, t("docs.tb.issues", lang))
     issues = _table(document, ISSUE_ROWS + 1, _ISSUE_WIDTHS)
@@ -222,7 +214,7 @@ def _plan(document, doc: PlanDoc, lang: str, today: dt.date, form: str) -> None:
                                "docs.tb.issues.owner")):
         cell = issues.rows[0].cells[col]
         _cell(cell, t(key, lang), bold=True)
-        _shade(cell, _LABEL_FILL)
+        shade(cell, _LABEL_FILL)
     for n, row in enumerate(issues.rows):
         _keep_row_together(row)
         if n:
