@@ -14,16 +14,15 @@ A 東海 viewer gets 東海省公司 and 海濱市分公司 only: person-times A
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.auth import UserStore
 from analytics.i18n import t
+from tests.pages.conftest import signed_in as sign_in
 from tests.trust.conftest import EAST, EAST_CITY_A, HQ, SOUTH, import_workbook, workbook_bytes
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PASSWORD = "Sidebar-scope-26"
 D = dt.date(2026, 1, 1)
 ROSTER = [
@@ -53,16 +52,7 @@ def users_and_data(private_paths) -> None:
 
 
 def signed_in(username: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in {"period": "2026", "kind": "year", "as_of": "2026-06-30"}.items():
-        at.query_params[k] = v
-    at.run()
-    at.text_input[0].input(username)
-    at.text_input[1].input(PASSWORD)
-    at.button[0].click()
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return sign_in(username, PASSWORD, period="2026", kind="year", as_of="2026-06-30")
 
 
 def scope_box(at: AppTest):
