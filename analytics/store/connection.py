@@ -133,7 +133,7 @@ def connect(
         path.parent.mkdir(parents=True, exist_ok=True)
         current = generations.current_file(path)
         if current is not None and Path(str(current) + ".wal").exists():
-            _fold_wal(current, deadline)  # an older release or a crash left changes in the WAL: into the file first
+            fold_wal(current, deadline)  # an older release or a crash left changes in the WAL: into the file first
         generations.discard_leftovers(path, keep=current)
         new = generations.next_file(path, current)
         try:
@@ -175,8 +175,8 @@ def _open_current(path: Path, deadline: float) -> duckdb.DuckDBPyConnection:
             # the generation was replaced and unlinked between resolving and opening it: read the new one
 
 
-def _fold_wal(current: Path, deadline: float) -> None:
-    """Checkpoint ``current`` in place so that its copy holds every committed change."""
+def fold_wal(current: Path, deadline: float) -> None:
+    """Checkpoint ``current`` in place so that a copy of the file holds every committed change (its WAL folded in)."""
     con = open_duckdb(current, False, deadline)
     try:
         con.execute("CHECKPOINT")

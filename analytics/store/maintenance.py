@@ -12,7 +12,7 @@ import duckdb
 from analytics.config import archive_dir
 from analytics.errors import DatabaseBusy, UserFacingError
 from analytics.i18n import t
-from analytics.store.connection import open_duckdb, write_lock
+from analytics.store.connection import fold_wal, open_duckdb, write_lock
 from analytics.store.generations import current_file
 from analytics.store.migrate import current_version, migration_files
 from analytics.store.private import make_private
@@ -79,11 +79,7 @@ def backup(db_path: Path | str, out: Path | str, *, timeout_s: float = 60.0, lan
     with write_lock(db, timeout_s=timeout_s):
         current = current_file(db) or db
         if Path(str(current) + ".wal").exists():  # a committed generation has none; an older release's file may
-            con = open_duckdb(current, False, time.monotonic() + timeout_s)
-            try:
-                con.execute("checkpoint")
-            finally:
-                con.close()
+            fold_wal(current, time.monotonic() + timeout_s)
         shutil.copyfile(current, tmp)
         make_private(tmp)  # a backup is the whole database: owner-only like the database (issue #12)
     os.replace(tmp, target)
